@@ -1,0 +1,80 @@
+"""The `kg` command: a thin layer over kg.build and kg.validate."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOTHING_BUILT, EXIT_INVALID = 0, 1, 2, 3, 4
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kg", description="Build a knowledge graph from Vietnamese political reports.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="read reports and write a graph",
+                       description="Read reports (.txt, .html, .jsonl; folders recursively) and write a graph. "
+                                   f"Exit status: {EXIT_OK} all read, {EXIT_SOME_FAILED} some reports failed, "
+                                   f"{EXIT_USAGE} bad arguments, {EXIT_NOTHING_BUILT} nothing could be built.")
+    b.add_argument("paths", nargs="+", help="report files or folders")
+    b.add_argument("-o", "--output", required=True, help="output file: .trig, .nq (one graph per report), .ttl, .nt, .jsonld")
+    b.add_argument("--strict", action="store_true", help="write nothing if any report fails")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+
+    v = sub.add_parser("validate", help="check a built graph against the SHACL shapes",
+                       description=f"Validate a graph file against ontology/shapes.ttl. Exit status {EXIT_OK} if it "
+                                   f"conforms, {EXIT_INVALID} with the violations listed.")
+    v.add_argument("graph", help="a file written by kg build")
+    v.add_argument("--shapes", help="another shapes file")
+
+    args = parser.parse_args(argv)
+    return {"build": _build, "validate": _validate}[args.command](args)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import build_dataset
+    from .output import format_for, write
+
+    try:
+        format_for(args.output)
+    except ValueError as err:
+        print(f"kg build: {err}", file=sys.stderr)
+        return EXIT_USAGE
+
+    def progress(items):
+        if args.quiet or len(items) <= 5:
+            return items
+        from tqdm import tqdm
+
+        return tqdm(items, desc="reports", unit="report", file=sys.stderr)
+
+    ds, summary = build_dataset(args.paths, progress=progress)
+    for failure in summary.failures:
+        print(f"kg build: skipped {failure.where}: {failure.reason}", file=sys.stderr)
+    if summary.reports == 0:
+        print("kg build: no report could be read; nothing written", file=sys.stderr)
+        return EXIT_NOTHING_BUILT
+    if args.strict and summary.failures:
+        print(f"kg build: --strict and {len(summary.failures)} report(s) failed; nothing written", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    write(ds, args.output)
+    if not args.quiet:
+        for line in summary.lines():
+            print(line, file=sys.stderr)
+        print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_SOME_FAILED if summary.failures else EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .validate import validate_file
+
+    try:
+        conforms, report = validate_file(args.graph, args.shapes)
+    except (OSError, ValueError) as err:
+        print(f"kg validate: {args.graph}: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    print(report)
+    return EXIT_OK if conforms else EXIT_INVALID
+
+
+if __name__ == "__main__":
+    sys.exit(main())

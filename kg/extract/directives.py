@@ -1,0 +1,188 @@
+"""Directives: resolutions, directives, conclusions, plans, letters, and what they implement."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..mentions import BodyFinder, Context, TitleFinder, find_dates
+from ..records import Body, Directive, Sentence, Title
+from ..text import squash
+
+ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_PARTY_SYMBOL = r"(?P<pnum>\d{1,4})\s*-\s*(?P<pcode>[A-Za-zĐđ]{1,6})\s*/\s*(?P<piss>[A-ZĐ][A-Za-zĐđ]{0,9})"
+_STATE_SYMBOL = (r"(?P<snum>\d{1,4})\s*/\s*(?:(?P<syear>(?:19|20)\d{2})\s*/\s*)?(?P<scode>[A-Za-zĐđ]{1,6})"
+                 r"\s*-\s*(?P<siss>[A-ZĐ][A-Za-zĐđ]{0,9})")
+_CONGRESS = (rf"Nghị quyết Đại hội (?:(?:đại biểu )?Đảng toàn quốc lần thứ (?P<r1>{ROMAN}|\d+)"
+             rf"|(?:Đảng )?(?P<r2>{ROMAN}) của Đảng|Đảng lần thứ (?P<r3>{ROMAN}|\d+)"
+             rf"|(?P<lvl>Đảng bộ (?:tỉnh|thành phố|huyện)(?: [A-ZÀ-Ỹ][^\W\d_]*){{0,3}}) lần thứ (?P<r4>{ROMAN}|\d+))")
+_TERM = re.compile(rf"^\s*,?\s*\(?\s*khóa\s+(?P<term>{ROMAN})\b\s*\)?", re.IGNORECASE)
+_ISSUED = re.compile(r"\s*(?:đã\s+)?(?:ban hành|triển khai|xây dựng)\s*$", re.IGNORECASE)
+
+
+class DirectiveFinder:
+    def __init__(self, ctx_gaz, bodies: BodyFinder, titles: TitleFinder):
+        self.gaz = ctx_gaz
+        self.bodies = bodies
+        self.titles = titles
+        words = self.gaz.doc_word_re
+        self.cite = re.compile(
+            rf"(?P<congress>{_CONGRESS})"
+            rf"|(?P<word>{words})\s+(?:số\s*)?(?:(?:{_PARTY_SYMBOL})|(?:{_STATE_SYMBOL})|(?P<num>\d{{1,4}})(?![\d/-]))"
+            rf"|(?<=số )(?:{_PARTY_SYMBOL.replace('?P<p', '?P<q')})",
+            re.IGNORECASE,
+        )
+
+    def find(self, sentence: Sentence, ctx: Context) -> list[Directive]:
+        text = sentence.text
+        matches = [m for m in self.cite.finditer(text) if m.group(0)]
+        found: list[Directive] = []
+        for i, m in enumerate(matches):
+            limit = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+            d = self._directive(m, text, limit, ctx, sentence)
+            if d is None:
+                continue
+            if found and re.search(r"(?:về|để)\s+(?:tiếp tục\s+)?(?:thực hiện|triển khai)\s*$", text[matches[i - 1].end():m.start()]):
+                found[-1].implements.append(d)
+            found.append(d)
+        return found
+
+    def _directive(self, m: re.Match, text: str, limit: int, ctx: Context, sentence: Sentence) -> Directive | None:
+        if m.group("congress"):
+            return self._congress(m, ctx, sentence)
+        word = m.group("word")
+        num = m.group("pnum") or m.group("snum") or m.group("num") or m.group("qnum")
+        code = m.group("pcode") or m.group("scode") or m.group("qcode")
+        issuer_code = m.group("piss") or m.group("siss") or m.group("qiss")
+        doc_type = self.gaz.doc_type_by_word.get(word.lower()) if word else None
+        if doc_type is None and code:
+            doc_type = self.gaz.doc_type_by_code.get(code.upper())
+        if doc_type is None:
+            return None
+        symbol = squash(m.group(0)[m.group(0).index(num):]) if code else None
+        if symbol:
+            symbol = re.sub(r"\s+", "", symbol)
+        issuer_row = self.gaz.issuers.get(issuer_code.upper()) if issuer_code else None
+        d = Directive(doc_type["name"], num.lstrip("0") or "0", "national", doc_type["code"], symbol=symbol,
+                      written=squash(m.group(0)), evidence=[sentence])
+        if m.group("syear"):
+            d.year = int(m.group("syear"))
+        self._attributes(d, text, m.end(), limit, ctx)
+        if d.issuer is None:
+            d.issuer = self._issuer_before(text, m.start(), ctx) or self._issuer_from_code(issuer_row, ctx)
+        local = (issuer_row and issuer_row["scope"] == "local") or (
+            issuer_row is None and isinstance(d.issuer, (Body, Title)) and _level(d.issuer) != "central")
+        if local:
+            if ctx.jurisdiction is None:
+                return d if not issuer_row else None
+            d.scope = ctx.jurisdiction.name
+        return d
+
+    def _congress(self, m: re.Match, ctx: Context, sentence: Sentence) -> Directive | None:
+        ordinal = next(g for g in (m.group("r1"), m.group("r2"), m.group("r3"), m.group("r4")) if g is not None)
+        number = to_roman(int(ordinal)) if ordinal.isdigit() else ordinal.upper()
+        if not number:
+            return None
+        d = Directive("Nghị quyết Đại hội", number, "national", "NQĐH", written=squash(m.group(0)), evidence=[sentence])
+        if m.group("lvl"):
+            body = self.bodies.match_at(m.group("lvl"), 0, ctx)
+            if body is None or body.body is None or body.body.place is None:
+                return None
+            d.issuer, d.scope = body.body, body.body.place.name
+        else:
+            d.issuer = _central(ctx, "Đảng Cộng sản Việt Nam")
+        return d
+
+    def _attributes(self, d: Directive, text: str, pos: int, limit: int, ctx: Context) -> None:
+        """Date, issuer, Party term and subject written after the citation."""
+        rest = text[pos:limit]
+        dm = re.match(r"\s*,?\s*(?:ban hành\s+)?ngày\s+", rest)
+        if dm:
+            dates = [x for x in find_dates(rest[dm.start():], ctx) if x.start <= dm.end() - dm.start()]
+            if dates and dates[0].date and re.search(r"\d{4}", dates[0].written):
+                d.date = dates[0].date
+                rest_offset = dm.start() + dates[0].end
+                pos, rest = pos + rest_offset, rest[rest_offset:]
+        im = re.match(r"\s*,?\s*của\s+", rest)
+        if im:
+            at = pos + im.end()
+            title = self.titles.match_at(text, at, ctx)
+            body = self.bodies.match_at(text, at, ctx)
+            if title and title.title and (body is None or title.end >= body.end):
+                d.issuer, end = title.title, title.end
+            elif body and body.body:
+                d.issuer, end = body.body, body.end
+            else:
+                end = at
+            pos, rest = end, text[end:limit]
+        tm = _TERM.match(rest)
+        if tm:
+            d.term = tm.group("term").upper()
+            pos, rest = pos + tm.end(), rest[tm.end():]
+        sm = re.match(r"\s*,?\s*về\s+(?:việc\s+)?(.+)", rest, re.DOTALL)
+        if sm:
+            subject = re.split(r"\s*[;]\s*|\s*\.\s*$", sm.group(1))[0]
+            subject = squash(subject.strip(" ,“”\"").replace("“", "").replace("”", ""))
+            if subject and not re.match(r"(?:tiếp tục\s+)?(?:thực hiện|triển khai)\s*$", subject):
+                d.subject = subject
+
+    def _issuer_before(self, text: str, start: int, ctx: Context) -> Body | None:
+        """ "Ban Dân vận Tỉnh ủy ban hành Công văn số …": the body before the verb."""
+        im = _ISSUED.search(text, 0, start)
+        if not im:
+            return None
+        bodies = [b for b in self.bodies.find_all(text[:im.start()], ctx) if b.end == im.start()]
+        return bodies[-1].body if bodies else None
+
+    def _issuer_from_code(self, row: dict | None, ctx: Context) -> Body | Title | None:
+        if row is None:
+            return None
+        if row.get("issuer"):
+            return _central(ctx, row["issuer"])
+        if row.get("issuer_title"):
+            title = self.titles.match_at(row["issuer_title"], 0, ctx)
+            return title.title if title else None
+        if row.get("issuer_committee_body") and ctx.jurisdiction:
+            found = self.bodies.match_at(f"{row['issuer_committee_body']} Tỉnh ủy", 0, ctx)
+            return found.body if found else None
+        return None
+
+
+def _central(ctx: Context, name: str) -> Body:
+    from ..mentions import central_body
+
+    return central_body(name, ctx)
+
+
+def _level(issuer: Body | Title) -> str:
+    return (issuer.body if isinstance(issuer, Title) else issuer).level
+
+
+def to_roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def merge(directives: list[Directive]) -> list[Directive]:
+    """Every citation of one document in a report becomes one record."""
+    merged: dict[tuple, Directive] = {}
+    for d in directives:
+        known = merged.get(d.key)
+        if known is None:
+            merged[d.key] = d
+            continue
+        for attr in ("symbol", "date", "issuer", "term", "subject"):
+            if getattr(known, attr) is None and getattr(d, attr) is not None:
+                setattr(known, attr, getattr(d, attr))
+        known.evidence.extend(e for e in d.evidence if e not in known.evidence)
+        known.implements.extend(d.implements)
+    for d in merged.values():
+        d.implements = list({merged.get(i.key, i).key: merged.get(i.key, i) for i in d.implements}.values())
+    return list(merged.values())
+
+
+def year_of(d: Directive) -> int | None:
+    return d.date.year if isinstance(d.date, dt.date) else d.year

@@ -1,0 +1,150 @@
+"""The domain tables in kg/data, loaded once and compiled to patterns."""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from .records import Place
+from .text import fold, normalize
+
+
+def _data(name: str) -> str:
+    return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _toml(name: str) -> dict:
+    return tomllib.loads(normalize(_data(name)))
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in _data(name).splitlines() if ln and not ln.startswith("#")]
+    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: normalize(v or "") for k, v in row.items()} for row in rows]
+
+
+def alternation(forms: list[str]) -> str:
+    """One regex alternative per form, longest first so the longest wins."""
+    return "|".join(sorted(set(forms), key=len, reverse=True))
+
+
+def word_regex(forms: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
+    return re.compile(r"(?<![^\W_])(?:" + alternation(forms) + r")(?![^\W_])", flags)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A table row that a regex recognises: its name and its data."""
+
+    name: str
+    pattern: re.Pattern
+    data: dict
+
+
+def _named(rows: list[dict]) -> list[Named]:
+    return [Named(r["name"], word_regex(r["forms"]), r) for r in rows]
+
+
+class Gazetteer:
+    """Bodies, roles, places, documents, events, awards and text patterns."""
+
+    def __init__(self) -> None:
+        bodies = _toml("bodies.toml")
+        self.central = _named(bodies["central"])
+        self.central_by_name = {n.name: n for n in self.central}
+        self.committees = _named(bodies["committee"])
+        self.committee_by_name = {n.name: n for n in self.committees}
+        self.committee_bodies = _named(bodies["committee_body"])
+        self.abbreviations = {r["form"]: r for r in bodies["abbreviation"]}
+        self.abbreviation_re = re.compile(r"(?<![^\W_])(" + alternation(list(self.abbreviations)) + r")(?![^\W_])")
+        self.locals = _named(bodies["local"])
+        self.steering = bodies["steering"]
+        self.steering_re = word_regex(self.steering["forms"])
+        self.levels = _tsv("levels.tsv")
+        self.level_re = re.compile(
+            r"(?:" + "|".join(r["form"] for r in sorted(self.levels, key=lambda r: -len(r["form"]))) + r")(?![^\W_])",
+            re.IGNORECASE,
+        )
+        self.text_abbreviations = {r["form"]: r["expansion"] for r in _tsv("abbreviations.tsv")}
+
+        roles = _toml("roles.toml")
+        self.roles = _named(roles["role"])
+        self.head_roles = [Named(r["prefix"], word_regex(r["forms"]), r) for r in roles["head_role"]]
+        self.head_role_words = roles["head_role_words"]
+        self.special_titles = [Named(r["role"], word_regex(r["forms"]), r) for r in roles["special"]]
+        role_forms = [f for group in (roles["role"], roles["head_role"], roles["special"]) for r in group for f in r["forms"]]
+        self.title_trigger = word_regex(role_forms)
+
+        docs = _toml("documents.toml")
+        self.doc_types = docs["type"]
+        self.doc_type_by_code = {}
+        for t in self.doc_types:
+            for code in [t["code"], *t.get("codes", [])]:
+                self.doc_type_by_code[code.upper()] = t
+        self.doc_type_by_word = {w.lower(): t for t in self.doc_types for w in t["words"]}
+        self.doc_word_re = alternation([re.escape(w) for w in self.doc_type_by_word])
+        self.issuers = {r["code"].upper(): r for r in docs["issuer"]}
+
+        events = _toml("events.toml")
+        self.event_types = _named(events["type"])
+        self.event_parts = events["parts"]
+        awards = _toml("awards.toml")
+        self.award_types = _named(awards["type"])
+        self.award_recipients = awards["recipients"]
+
+        text = _toml("text.toml")
+        self.chrome_re = re.compile(r"^\s*(?:" + "|".join(text["chrome"]) + ")", re.IGNORECASE)
+        self.caption_start_re = re.compile(r"^\s*(?:" + "|".join(text["caption_starts"]) + ")", re.IGNORECASE)
+        self.caption_mark_re = re.compile("|".join(text["caption_marks"]))
+        self.honorific_re = re.compile(r"(?:" + alternation(text["honorifics"]) + r")\s*$", re.IGNORECASE)
+        self.honorifics = [h.lower() for h in text["honorifics"]]
+        self.parts_of_day = text["parts_of_day"]
+        self.former_words = text["former"]
+        self.generic_before = set(text["generic_before"])
+        self.surnames = {ln.strip() for ln in normalize(_data("surnames.txt")).splitlines() if ln.strip() and not ln.startswith("#")}
+
+        self._load_places()
+
+    def _load_places(self) -> None:
+        self.provinces: dict[str, Place] = {}
+        self.place_forms: dict[str, Place] = {}  # every written form → place
+        self.hosts: list[tuple[str, Place]] = []
+        for row in _tsv("provinces.tsv"):
+            place = Place(row["name"], row["full_name"], row["kind"], None,
+                          "thành phố" if row["kind"] == "city" else "tỉnh")
+            self.provinces[place.name] = place
+            for form in [row["name"], row["full_name"], *filter(None, row["aliases"].split("|"))]:
+                self.place_forms.setdefault(form, place)
+            for host in filter(None, row["hosts"].split("|")):
+                self.hosts.append((host, place))
+        self.hosts.sort(key=lambda hp: -len(hp[0]))
+        self.province_re = re.compile(r"(?<![^\W_])(?:" + alternation([re.escape(f) for f in self.place_forms]) + r")(?![^\W_])")
+        self.districts: dict[str, list[Place]] = {}
+        for row in _tsv("districts.tsv"):
+            place = Place(row["name"], row["name"], "district", row["province"], row["level"])
+            self.districts.setdefault(row["name"], []).append(place)
+
+    def district(self, name: str, level_word: str | None, province: Place | None) -> Place | None:
+        """The district of that name, preferring the given level and province."""
+        options = self.districts.get(name, [])
+        if level_word:
+            options = [p for p in options if p.level_word == level_word] or options
+        if province:
+            options = [p for p in options if p.province == province.name] or options
+        return options[0] if options else None
+
+    def host_place(self, host: str) -> Place | None:
+        """The province a web host names ("baolaocai.vn" → Lào Cai)."""
+        host = fold(host)
+        for token, place in self.hosts:
+            if token in host:
+                return place
+        return None
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

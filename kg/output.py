@@ -1,0 +1,68 @@
+"""Serialise a dataset to a file, deterministically and atomically."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+NAMED_GRAPH_FORMATS = {"trig", "nquads"}
+
+
+def format_for(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{path}: unknown output format (use one of {', '.join(FORMATS)})")
+    return FORMATS[suffix]
+
+
+def union(ds: Dataset) -> Graph:
+    """Every graph's triples in one graph, with the dataset's prefixes."""
+    g = Graph()
+    for prefix, ns in ds.namespaces():
+        g.bind(prefix, ns, override=True)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def serialise(ds: Dataset, fmt: str) -> bytes:
+    """The dataset as bytes; the same dataset always gives the same bytes."""
+    if fmt in ("nquads", "nt"):
+        data = (ds if fmt == "nquads" else union(ds)).serialize(format=fmt, encoding="utf-8")
+        lines = sorted(set(data.decode("utf-8").splitlines()) - {""})
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    if fmt == "json-ld":
+        doc = json.loads(union(ds).serialize(format="json-ld", encoding="utf-8"))
+        items = doc if isinstance(doc, list) else doc.get("@graph", [doc])
+        for item in items:
+            for key, value in item.items():
+                if isinstance(value, list):
+                    item[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        items.sort(key=lambda i: i.get("@id", ""))
+        return json.dumps(items, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
+    target = ds if fmt in NAMED_GRAPH_FORMATS else union(ds)
+    return target.serialize(format=fmt, encoding="utf-8")
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: never half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write(ds: Dataset, path: str | Path) -> None:
+    write_atomic(path, serialise(ds, format_for(path)))

@@ -1,0 +1,91 @@
+"""One report's text to typed facts: clean → sentences → mentions → facts → resolve."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from . import clean, sentences
+from .extract import directives as directive_facts
+from .extract import movements
+from .extract.awards import AwardFinder
+from .extract.directives import DirectiveFinder
+from .extract.events import EventFinder, add_participants
+from .extract.officials import PersonMention, SentenceTitles, read_sentence, tenures_of
+from .gazetteer import Gazetteer, gazetteer
+from .jurisdiction import detect
+from .mentions import BodyFinder, Context, TitleFinder, latest_year
+from .records import BodyMention, Event, ReportFacts, ReportMeta, Sentence, SourceReport
+
+
+class Extractor:
+    """Holds the compiled gazetteer; `extract` is pure and safe to call per report."""
+
+    def __init__(self, gaz: Gazetteer | None = None):
+        self.gaz = gaz or gazetteer()
+        self.bodies = BodyFinder(self.gaz)
+        self.titles = TitleFinder(self.gaz, self.bodies)
+        self.directives = DirectiveFinder(self.gaz, self.bodies, self.titles)
+        self.events = EventFinder(self.gaz, self.bodies)
+        self.awards = AwardFinder(self.gaz)
+
+    def extract(self, source: SourceReport) -> ReportFacts:
+        text = source.text
+        page = clean.layout(text, self.gaz)
+        sents = sentences.split(text, page.blocks)
+        own_text = "\n".join([source.title or "", *(s.text for s in sents)])
+        jurisdiction = detect(own_text, source.url, self.gaz)
+        date = source.date or page.date
+        ctx = Context(self.gaz, jurisdiction, latest_year(own_text), date)
+        meta = ReportMeta(source, source.title or page.title, date, page.byline, jurisdiction,
+                          hashlib.sha256(text.encode("utf-8")).hexdigest())
+        facts = ReportFacts(meta, sents)
+
+        holders: dict[str, str] = {}  # canonical title → the person named with it
+        read: list[SentenceTitles] = []
+        for s in sents:
+            found = read_sentence(s, self.titles, ctx, holders)
+            for person in found.people:
+                for tenure in tenures_of(person, s):
+                    facts.tenures.append(tenure)
+                    holders.setdefault(tenure.title.name, tenure.person)
+            read.append(found)
+            facts.bodies.extend(BodyMention(b.body, s.text[b.start:b.end], s) for b in self.bodies.find_all(s.text, ctx))
+            facts.directives.extend(self.directives.find(s, ctx))
+            facts.movements.extend(movements.find(s))
+
+        officials = {t.person for t in facts.tenures}
+        people = [self._people(s, r, officials) for s, r in zip(sents, read)]
+        current: Event | None = None
+        for i, s in enumerate(sents):
+            event = self.events.find(s, ctx)
+            if event is not None:
+                current = event
+                facts.events.append(event)
+                event.movement = next((m.name for m in movements.find(s)), None)
+            if current is not None:
+                add_participants(current, [(s, people[i])], self.events)
+            givers = self._givers(s, read[i], people[i], ctx)
+            for award in self.awards.find(s, givers):
+                award.event = current
+                facts.awards.append(award)
+        facts.directives = directive_facts.merge(facts.directives)
+        return facts
+
+    def _people(self, s: Sentence, found: SentenceTitles, officials: set[str]) -> list[PersonMention]:
+        """People in a sentence: with titles, referred back to, or named alone once known."""
+        people = list(found.people)
+        taken = [(p.start, p.end) for p in people]
+        for name in officials:
+            for m in re.finditer(re.escape(name), s.text):
+                if not any(a <= m.start() < b for a, b in taken):
+                    people.append(PersonMention(name, m.start(), m.end(), []))
+        return sorted(people, key=lambda p: p.start)
+
+    def _givers(self, s: Sentence, found: SentenceTitles, people: list[PersonMention], ctx: Context):
+        """Who can hand out an award in this sentence: bodies, nameless titles, people; with spans."""
+        givers = [(t.start, t.end, t.title) for t in found.nameless if t.title]
+        givers += [(p.start, p.end, p.person) for p in people]
+        covered = [(a, b) for a, b, _ in givers]
+        givers += [(b.start, b.end, b.body) for b in self.bodies.find_all(s.text, ctx)
+                   if not any(x <= b.start < y for x, y in covered)]
+        return sorted(givers, key=lambda g: g[0])

@@ -1,0 +1,62 @@
+"""Text normalisation that keeps offsets: every change maps one character to one."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_PAIRS = [("o", "a"), ("o", "e"), ("u", "y")]
+
+
+def _tone_table() -> dict[str, str]:
+    """New-style tone placement → old style ("uỷ" → "ủy", "oà" → "òa")."""
+    table = {}
+    for first, second in _PAIRS:
+        for f in (first, first.upper()):
+            for s in (second, second.upper()):
+                for tone in _TONES:
+                    new = unicodedata.normalize("NFC", f + s + tone)
+                    old = unicodedata.normalize("NFC", f + tone + s)
+                    if len(new) == len(old) == 2:
+                        table[new] = old
+    return table
+
+
+_TONE_TABLE = _tone_table()
+# Not after "q" ("quý" keeps its tone), and only where the pair ends the word.
+_TONE_RE = re.compile("(?<![qQ])(" + "|".join(map(re.escape, _TONE_TABLE)) + r")(?![^\W\d_])")
+_SPACES = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t\u00ad]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalize(text: str) -> str:
+    """NFC, one tone-mark style, plain spaces. Keeps the length of NFC text."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", " \n").replace("\r", "\n")
+    text = _SPACES.sub(" ", text)
+    text = _CONTROLS.sub(" ", text)
+    return _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], text)
+
+
+def fold(text: str) -> str:
+    """ASCII, lower case: "Đảng bộ tỉnh Cà Mau" → "dang bo tinh ca mau"."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.lower()
+
+
+def slug(text: str) -> str:
+    """A stable IRI segment from a name."""
+    s = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return s or "x"
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_capitalised(word: str) -> bool:
+    """A syllable of a proper name: upper-case first letter, the rest lower."""
+    return bool(word) and word[0].isupper() and (len(word) == 1 or word[1:].islower())
