@@ -57,6 +57,7 @@ class Gazetteer:
         self.central_by_name = {n.name: n for n in self.central}
         self.committees = _named(bodies["committee"])
         self.committee_by_name = {n.name: n for n in self.committees}
+        self.committee_heads = tuple(n.name + " " for n in self.committees)
         self.committee_bodies = _named(bodies["committee_body"])
         self.abbreviations = {r["form"]: r for r in bodies["abbreviation"]}
         self.abbreviation_re = re.compile(r"(?<![^\W_])(" + alternation(list(self.abbreviations)) + r")(?![^\W_])")

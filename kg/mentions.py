@@ -35,9 +35,23 @@ class BodyMatch:
     head: str = ""
     kind: str = ""
     level_word: str = ""
+    committee: str = ""  # a Party committee without its place: "Huyện ủy"
+    sub: str = ""  # a committee's body: "Ban Dân vận" (of `committee`, or of one named later)
 
     def with_place(self, place: Place, ctx: Context) -> BodyMatch:
+        if self.committee:
+            c = committee_body(ctx.gaz.committee_by_name[self.committee], place, ctx)
+            return replace(self, body=Body(f"{self.sub} {c.name}", c.kind, c.level, c.place, c) if self.sub else c)
         return replace(self, body=local_body(self.head, self.kind, self.level_word, place, ctx))
+
+    def with_committee(self, committee: Body) -> BodyMatch:
+        """ "Ban Thường vụ, Trưởng Ban Tuyên giáo Tỉnh ủy": the body of the committee named next."""
+        c = committee
+        return replace(self, body=Body(f"{self.sub} {c.name}", c.kind, c.level, c.place, c))
+
+    @property
+    def pending(self) -> bool:
+        return self.body is None and bool(self.head or self.committee or self.sub)
 
 
 @dataclass(frozen=True)
@@ -145,7 +159,7 @@ class BodyFinder:
             if place is None:
                 place = self._implicit(row.data.get("implicit"), ctx)
             if place is None:
-                return BodyMatch(pos, m.end(), None)
+                return BodyMatch(pos, m.end(), None, committee=row.name)
             if place.kind == "district" and row.data["level"] == "province":
                 return None
             return BodyMatch(pos, end, committee_body(row, place, ctx))
@@ -162,13 +176,13 @@ class BodyFinder:
     def _committee_body(self, text, pos, ctx):
         for row in self.gaz.committee_bodies:
             m = row.pattern.match(text, pos)
-            if not m or not text.startswith(" ", m.end()):
+            if not m:
                 continue
-            inner = self._committee(text, m.end() + 1, ctx)
+            inner = self._committee(text, m.end() + 1, ctx) if text.startswith(" ", m.end()) else None
             if inner is None:
-                continue
+                return BodyMatch(pos, m.end(), None, sub=row.name)
             if inner.body is None:
-                return BodyMatch(pos, inner.end, None)
+                return BodyMatch(pos, inner.end, None, committee=inner.committee, sub=row.name)
             c = inner.body
             return BodyMatch(pos, inner.end, Body(f"{row.name} {c.name}", c.kind, c.level, c.place, c))
         return None
@@ -357,7 +371,7 @@ class TitleFinder:
             if not m or not text.startswith(" ", m.end()):
                 continue
             body = self.bodies.match_at(text, m.end() + 1, ctx)
-            if body is not None and (body.body is not None or body.head):
+            if body is not None and (body.body is not None or body.pending):
                 return self._title(pos, body.end, row.name, body, text)
         return None
 
@@ -369,7 +383,7 @@ class TitleFinder:
             body = self.bodies.match_at(text, m.end() + 1, ctx)
             if body is None:
                 continue
-            head = body.body.name if body.body else body.head
+            head = body.body.name if body.body else (body.sub or body.head)
             for word, spelling in self.gaz.head_role_words.items():
                 if head.startswith(word + " "):
                     role = f"{row.name} {spelling}"
@@ -377,31 +391,33 @@ class TitleFinder:
         return None
 
 
-def complete_chain(chain: list[TitleMatch], text: str, ctx: Context) -> list[TitleMatch]:
-    """ "Bí thư Huyện ủy, Chủ tịch HĐND huyện Ninh Hải": a place named last serves the earlier titles."""
+def complete_chain(chain: list[TitleMatch], ctx: Context) -> list[TitleMatch]:
+    """ "Bí thư Huyện ủy, Chủ tịch HĐND huyện Ninh Hải": what a later title names serves the earlier ones."""
     out = list(chain)
     for i in range(len(out) - 2, -1, -1):
         t, nxt = out[i], out[i + 1]
-        place = (nxt.title.body.place if nxt.title else None)
-        if t.title is None and t.pending is not None and place is not None:
-            if t.pending.head:
-                body = t.pending.with_place(place, ctx).body
-            else:
-                committee = _committee_named(t.written, t.role, ctx)
-                body = committee_body(committee, place, ctx) if committee else None
-            if body is not None:
-                name = f"{t.role} {body.name}" if not t.role.endswith((" ban", " đoàn", " Văn phòng")) else \
-                    f"{t.role.rsplit(' ', 1)[0]} {body.name}"
-                out[i] = replace(t, title=Title(t.role, body, name, t.written), pending=None)
+        if t.title is not None or t.pending is None or nxt.title is None:
+            continue
+        later = nxt.title.body
+        if t.pending.sub and not t.pending.committee:
+            committee = _committee_of(later, ctx)
+            if committee is None:
+                continue
+            body = t.pending.with_committee(committee).body
+        elif later.place is not None:
+            body = t.pending.with_place(later.place, ctx).body
+        else:
+            continue
+        prefix = t.role.rsplit(" ", 1)[0] if t.role.endswith(tuple(f" {w}" for w in ctx.gaz.head_role_words.values())) else t.role
+        out[i] = replace(t, title=Title(t.role, body, f"{prefix} {body.name}", t.written), pending=None)
     return [t for t in out if t.title is not None]
 
 
-def _committee_named(written: str, role: str, ctx: Context) -> Named | None:
-    rest = written[len(role):].strip() if written.lower().startswith(role.lower()) else written
-    for row in ctx.gaz.committees:
-        if row.pattern.fullmatch(rest):
-            return row
-    return None
+def _committee_of(body: Body | None, ctx: Context) -> Body | None:
+    """The Party committee a body is, or belongs to."""
+    while body is not None and not body.name.startswith(ctx.gaz.committee_heads):
+        body = body.parent
+    return body
 
 
 # ---------------------------------------------------------------- people
@@ -441,7 +457,7 @@ def _as_name(text: str, words: list[re.Match], ctx: Context) -> tuple[str, int] 
 
 # Capitalised words that open phrases, never a name's syllables.
 _NOT_NAMES = {"Ảnh", "Đảng", "Nhà", "Hội", "Nghị", "Ban", "Tỉnh", "Huyện", "Ủy", "Bộ", "Theo", "Tại", "Sau", "Trong",
-              "Với", "Phát", "Lễ", "Phó", "Chủ", "Bí", "Trưởng", "Đồng", "Mặt", "Trận", "Đoàn", "Sở", "Cùng", "Thay"}
+              "Với", "Phát", "Lễ", "Phó", "Chủ", "Bí", "Trưởng", "Đồng", "Mặt", "Trận", "Sở", "Cùng", "Thay"}
 
 
 def name_after(text: str, start: int, ctx: Context) -> tuple[str, int] | None:

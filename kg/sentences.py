@@ -18,11 +18,16 @@ def split(text: str, blocks: list[Block]) -> list[Sentence]:
             continue
         line = text[block.start:block.end]
         cursor = 0
+        spans: list[list[int]] = []
         for piece in sent_tokenize(line) if kind == "body" else [line]:
             piece = piece.strip()
-            at = line.find(piece, cursor)
-            if not piece or at < 0:
+            at = line.find(piece, cursor) if piece else -1
+            if at < 0:
                 continue
+            if spans and at == spans[-1][1]:
+                spans[-1][1] = at + len(piece)  # no space after the period: "TP.HCM", not a sentence end
+            else:
+                spans.append([at, at + len(piece)])
             cursor = at + len(piece)
-            out.append(Sentence(block.start + at, block.start + cursor, piece, kind))
+        out.extend(Sentence(block.start + a, block.start + b, line[a:b], kind) for a, b in spans)
     return out

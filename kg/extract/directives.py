@@ -1,7 +1,6 @@
 """Directives: resolutions, directives, conclusions, plans, letters, and what they implement."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ..mentions import BodyFinder, Context, TitleFinder, find_dates
@@ -68,7 +67,9 @@ class DirectiveFinder:
             d.year = int(m.group("syear"))
         self._attributes(d, text, m.end(), limit, ctx)
         if d.issuer is None:
-            d.issuer = self._issuer_before(text, m.start(), ctx) or self._issuer_from_code(issuer_row, ctx)
+            self._issued_before(d, text, m.start(), ctx)
+        if d.issuer is None:
+            d.issuer = self._issuer_from_code(issuer_row, ctx)
         local = (issuer_row and issuer_row["scope"] == "local") or (
             issuer_row is None and isinstance(d.issuer, (Body, Title)) and _level(d.issuer) != "central")
         if local:
@@ -125,13 +126,19 @@ class DirectiveFinder:
             if subject and not re.match(r"(?:tiếp tục\s+)?(?:thực hiện|triển khai)\s*$", subject):
                 d.subject = subject
 
-    def _issuer_before(self, text: str, start: int, ctx: Context) -> Body | None:
-        """ "Ban Dân vận Tỉnh ủy ban hành Công văn số …": the body before the verb."""
+    def _issued_before(self, d: Directive, text: str, start: int, ctx: Context) -> None:
+        """ "Ngày 27/8/2021, Ban Dân vận Tỉnh ủy ban hành Công văn số …": issuer and date before the verb."""
         im = _ISSUED.search(text, 0, start)
         if not im:
-            return None
+            return
         bodies = [b for b in self.bodies.find_all(text[:im.start()], ctx) if b.end == im.start()]
-        return bodies[-1].body if bodies else None
+        if not bodies:
+            return
+        d.issuer = bodies[-1].body
+        lead = text[:bodies[-1].start]
+        dates = [x for x in find_dates(lead, ctx) if re.fullmatch(r"\W*", lead[x.end:]) and re.search(r"\d{4}", x.written)]
+        if d.date is None and dates:
+            d.date = dates[-1].date
 
     def _issuer_from_code(self, row: dict | None, ctx: Context) -> Body | Title | None:
         if row is None:
@@ -184,5 +191,3 @@ def merge(directives: list[Directive]) -> list[Directive]:
     return list(merged.values())
 
 
-def year_of(d: Directive) -> int | None:
-    return d.date.year if isinstance(d.date, dt.date) else d.year

@@ -62,7 +62,7 @@ class EventFinder:
             if m and m.start() - person.end < at:
                 best, at = part, m.start() - person.end
             before = pattern.search(text, max(0, person.start - 40), person.start)
-            if before and part in ("chair", "attendee") and person.start - before.end() < at:
+            if before and person.start - before.end() < at:
                 best, at = part, person.start - before.end()
         if best is None and any(self.part_words[p].search(text) for p in ("chair", "attendee")):
             return "attendee"  # named in a list of those who attended

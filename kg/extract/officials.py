@@ -48,7 +48,7 @@ def read_sentence(sentence: Sentence, finder: TitleFinder, ctx: Context,
     people: list[PersonMention] = []
     nameless: list[TitleMatch] = []
     for chain in chains(finder.find_all(text, ctx), text):
-        chain = complete_chain(chain, text, ctx)
+        chain = complete_chain(chain, ctx)
         if not chain:
             continue
         first, last = chain[0], chain[-1]
