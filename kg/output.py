@@ -8,8 +8,9 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from .rdf import PREFIXES, bind
+
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
-NAMED_GRAPH_FORMATS = {"trig", "nquads"}
 
 
 def format_for(path: str | Path) -> str:
@@ -20,10 +21,9 @@ def format_for(path: str | Path) -> str:
 
 
 def union(ds: Dataset) -> Graph:
-    """Every graph's triples in one graph, with the dataset's prefixes."""
-    g = Graph()
-    for prefix, ns in ds.namespaces():
-        g.bind(prefix, ns, override=True)
+    """Every graph's triples in one graph, with the project's prefixes."""
+    g = Graph(bind_namespaces="none")
+    bind(g)
     for s, p, o, _ in ds.quads((None, None, None, None)):
         g.add((s, p, o))
     return g
@@ -44,8 +44,24 @@ def serialise(ds: Dataset, fmt: str) -> bytes:
                     item[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
         items.sort(key=lambda i: i.get("@id", ""))
         return json.dumps(items, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
-    target = ds if fmt in NAMED_GRAPH_FORMATS else union(ds)
-    return target.serialize(format=fmt, encoding="utf-8")
+    if fmt == "trig":
+        return _trig(ds)
+    return union(ds).serialize(format=fmt, encoding="utf-8")
+
+
+def _trig(ds: Dataset) -> bytes:
+    """TriG with the named graphs in IRI order (rdflib's own order varies)."""
+    out = [f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(PREFIXES.items())] + [""]
+    for graph in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
+        if len(graph) == 0:
+            continue
+        g = Graph(bind_namespaces="none")
+        bind(g)
+        for triple in graph:
+            g.add(triple)
+        body = [ln for ln in g.serialize(format="turtle").splitlines() if not ln.startswith("@prefix") and ln.strip()]
+        out += [f"<{graph.identifier}> {{", *("    " + ln for ln in body), "}", ""]
+    return "\n".join(out).encode("utf-8")
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

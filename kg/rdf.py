@@ -21,9 +21,12 @@ PARTS = {"chair": VNPOL.chair, "speaker": VNPOL.speaker, "awardPresenter": VNPOL
 SCHEMES = {"role": "roles", "doctype": "document-types", "eventtype": "event-types", "awardtype": "award-types"}
 
 
+PREFIXES = {"vnpol": VNPOL, "id": ID, "org": ORG, "schema": SCHEMA, "skos": SKOS, "prov": PROV, "dcterms": DCTERMS,
+            "foaf": FOAF, "rdf": RDF, "rdfs": RDFS, "xsd": XSD}
+
+
 def bind(g: Graph | Dataset) -> None:
-    for prefix, ns in (("vnpol", VNPOL), ("org", ORG), ("schema", SCHEMA), ("skos", SKOS), ("prov", PROV),
-                       ("dcterms", DCTERMS), ("foaf", FOAF), ("xsd", XSD), ("id", ID)):
+    for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)
 
 
