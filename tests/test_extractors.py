@@ -191,9 +191,9 @@ def test_no_jurisdiction_without_clue():
     ("BDVTU", "Ban Dân vận Tỉnh ủy Cà Mau"),
 ])
 def test_body_abbreviation(written, canonical):
-    f = facts(f"Năm nay, {written} Cà Mau đã phối hợp tốt với các ngành. Sau đó, {written} tiếp tục chỉ đạo sát sao.")
+    f = facts(CA_MAU + f"Năm nay, {written} đã phối hợp tốt với các ngành.")
     assert f.meta.jurisdiction.name == "Cà Mau"
-    assert body_names(f) == {canonical}
+    assert body_names(f) == {"Đảng bộ tỉnh Cà Mau", canonical}
 
 
 def test_generic_plural_committees_not_extracted():
@@ -446,3 +446,78 @@ def test_normalize_keeps_quy():
 
 def test_normalize_upper_case_pair():
     assert normalize("Uỷ ban") == "Ủy ban"
+
+
+# ------------------------------------------------------------ further cases
+
+def test_abbreviated_titles_after_dc():
+    f = facts(CA_MAU + "Dự có đ/c Nguyễn Văn An, TVTU, Trưởng BDVTU.")
+    assert tenures(f) == [
+        ("Nguyễn Văn An", "Ủy viên Ban Thường vụ Tỉnh ủy Cà Mau", False),
+        ("Nguyễn Văn An", "Trưởng Ban Dân vận Tỉnh ủy Cà Mau", False),
+    ]
+
+
+def test_tong_bi_thu_role_and_body():
+    f = facts("Dự có đồng chí Trần Quốc Nam, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư, Tổng Bí thư.")
+    assert [(t.title.role, t.title.body.name) for t in f.tenures] == [
+        ("Ủy viên", "Bộ Chính trị"), ("Thường trực", "Ban Bí thư"), ("Tổng Bí thư", "Ban Chấp hành Trung ương Đảng")]
+
+
+def test_role_ending_with_body_word_written_once():
+    f = facts("Dự có đồng chí Lê Thành Công, Ủy viên BCH TW Đảng, Chánh Văn phòng Trung ương Đảng.")
+    assert tenures(f) == [
+        ("Lê Thành Công", "Ủy viên Ban Chấp hành Trung ương Đảng", False),
+        ("Lê Thành Công", "Chánh Văn phòng Trung ương Đảng", False),
+    ]
+
+
+def test_ban_chap_hanh_dang_bo_tinh_is_tinh_uy():
+    f = facts(CA_MAU + "Dự có đồng chí Phạm Văn Bình, Ủy viên Ban Chấp hành Đảng bộ tỉnh, Giám đốc Sở Nội vụ tỉnh.")
+    assert tenures(f) == [
+        ("Phạm Văn Bình", "Ủy viên Tỉnh ủy Cà Mau", False),
+        ("Phạm Văn Bình", "Giám đốc Sở Nội vụ tỉnh Cà Mau", False),
+    ]
+
+
+def test_bridge_point_of_a_province_in_national_event():
+    f = facts("Sáng 5/12/2022, Ban Dân vận Trung ương tổ chức Hội nghị trực tuyến. Tại điểm cầu tỉnh Cà Mau, "
+              "đồng chí Võ Văn Hải, Trưởng Ban Dân vận Tỉnh ủy chủ trì. "
+              "Đồng chí Nguyễn Văn Tâm, Phó Trưởng Ban Dân vận Trung ương phát biểu.")
+    assert tenures(f) == [
+        ("Võ Văn Hải", "Trưởng Ban Dân vận Tỉnh ủy Cà Mau", False),
+        ("Nguyễn Văn Tâm", "Phó Trưởng Ban Dân vận Trung ương", False),
+    ]
+    e = only_event(f)
+    assert e.organizer.name == "Ban Dân vận Trung ương"
+    assert [(p.person, p.part) for p in e.participants] == [("Võ Văn Hải", "chair"), ("Nguyễn Văn Tâm", "speaker")]
+
+
+def test_award_given_by_office_holder_title():
+    f = facts(CA_MAU + "Chủ tịch UBND tỉnh tặng bằng khen cho 26 tập thể, 27 cá nhân.")
+    a = only_award(f)
+    assert (a.collectives, a.individuals) == (26, 27)
+    assert isinstance(a.giver, Title) and a.giver.name == "Chủ tịch Ủy ban nhân dân tỉnh Cà Mau"
+
+
+def test_local_symbol_scoped_to_province():
+    f = facts("Tỉnh ủy Cà Mau ban hành Kế hoạch số 30-KH/TU về công tác dân vận.")
+    d = directive(f, "Kế hoạch", "30")
+    assert (d.symbol, d.scope, d.issuer.name) == ("30-KH/TU", "Cà Mau", "Tỉnh ủy Cà Mau")
+
+
+def test_same_local_symbol_in_two_provinces_differs():
+    a = directive(facts("Tỉnh ủy Cà Mau ban hành Kế hoạch số 30-KH/TU."), "Kế hoạch", "30")
+    b = directive(facts("Tỉnh ủy Trà Vinh ban hành Kế hoạch số 30-KH/TU."), "Kế hoạch", "30")
+    assert a.key != b.key
+
+
+def test_congress_resolution_two_forms_merged():
+    f = facts("Học tập Nghị quyết Đại hội XIII của Đảng. Đưa Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII vào cuộc sống.")
+    found = [d for d in f.directives if d.doc_type == "Nghị quyết Đại hội"]
+    assert [(d.number, len(d.evidence)) for d in found] == [("XIII", 2)]
+
+
+def test_steering_committee_full_name():
+    f = facts(CA_MAU + "Ban Chỉ đạo thực hiện QCDC ở cơ sở tỉnh họp phiên thường kỳ.")
+    assert "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh Cà Mau" in body_names(f)
