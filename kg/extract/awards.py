@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-from ..mentions import Context
 from ..records import Award, Body, Sentence, Title
 
 _NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+)"
