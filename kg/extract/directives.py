@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..mentions import BodyFinder, Context, TitleFinder, find_dates
+from ..mentions import BodyFinder, Context, TitleFinder, central_body, find_dates
 from ..records import Body, Directive, Sentence, Title
 from ..text import squash
 
@@ -19,8 +19,8 @@ _ISSUED = re.compile(r"\s*(?:đã\s+)?(?:ban hành|triển khai|xây dựng)\s*$
 
 
 class DirectiveFinder:
-    def __init__(self, ctx_gaz, bodies: BodyFinder, titles: TitleFinder):
-        self.gaz = ctx_gaz
+    def __init__(self, gaz, bodies: BodyFinder, titles: TitleFinder):
+        self.gaz = gaz
         self.bodies = bodies
         self.titles = titles
         words = self.gaz.doc_word_re
@@ -90,7 +90,7 @@ class DirectiveFinder:
                 return None
             d.issuer, d.scope = body.body, body.body.place.name
         else:
-            d.issuer = _central(ctx, "Đảng Cộng sản Việt Nam")
+            d.issuer = central_body("Đảng Cộng sản Việt Nam", ctx)
         return d
 
     def _attributes(self, d: Directive, text: str, pos: int, limit: int, ctx: Context) -> None:
@@ -144,7 +144,7 @@ class DirectiveFinder:
         if row is None:
             return None
         if row.get("issuer"):
-            return _central(ctx, row["issuer"])
+            return central_body(row["issuer"], ctx)
         if row.get("issuer_title"):
             title = self.titles.match_at(row["issuer_title"], 0, ctx)
             return title.title if title else None
@@ -152,12 +152,6 @@ class DirectiveFinder:
             found = self.bodies.match_at(f"{row['issuer_committee_body']} Tỉnh ủy", 0, ctx)
             return found.body if found else None
         return None
-
-
-def _central(ctx: Context, name: str) -> Body:
-    from ..mentions import central_body
-
-    return central_body(name, ctx)
 
 
 def _level(issuer: Body | Title) -> str:
