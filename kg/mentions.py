@@ -41,13 +41,12 @@ class BodyMatch:
     def with_place(self, place: Place, ctx: Context) -> BodyMatch:
         if self.committee:
             c = committee_body(ctx.gaz.committee_by_name[self.committee], place, ctx)
-            return replace(self, body=Body(f"{self.sub} {c.name}", c.kind, c.level, c.place, c) if self.sub else c)
+            return replace(self, body=of_committee(self.sub, c) if self.sub else c)
         return replace(self, body=local_body(self.head, self.kind, self.level_word, place, ctx))
 
     def with_committee(self, committee: Body) -> BodyMatch:
         """ "Ban Thường vụ, Trưởng Ban Tuyên giáo Tỉnh ủy": the body of the committee named next."""
-        c = committee
-        return replace(self, body=Body(f"{self.sub} {c.name}", c.kind, c.level, c.place, c))
+        return replace(self, body=of_committee(self.sub, committee))
 
     @property
     def pending(self) -> bool:
@@ -65,6 +64,11 @@ class TitleMatch:
     pending: BodyMatch | None = None  # body waiting for a place
     role: str = ""
     written: str = ""
+    prefix: str = ""  # what the canonical title puts before the body: "Trưởng" for role "Trưởng ban"
+
+    def completed(self, body: Body) -> TitleMatch:
+        """This title once its body is known."""
+        return replace(self, title=Title(self.role, body, f"{self.prefix} {body.name}", self.written), pending=None)
 
 
 # ---------------------------------------------------------------- bodies
@@ -83,6 +87,11 @@ def committee_body(committee: Named, place: Place, ctx: Context) -> Body:
     if place.kind == "district" and place.province:
         parent = committee_body(ctx.gaz.committee_by_name["Tỉnh ủy"], ctx.gaz.provinces[place.province], ctx)
     return Body(name, committee.data["kind"], level, place, parent)
+
+
+def of_committee(sub: str, committee: Body) -> Body:
+    """A body of a Party committee: "Ban Dân vận" + "Tỉnh ủy Cà Mau"."""
+    return Body(f"{sub} {committee.name}", committee.kind, committee.level, committee.place, committee)
 
 
 def place_phrase(place: Place, level_word: str) -> str:
@@ -183,8 +192,7 @@ class BodyFinder:
                 return BodyMatch(pos, m.end(), None, sub=row.name)
             if inner.body is None:
                 return BodyMatch(pos, inner.end, None, committee=inner.committee, sub=row.name)
-            c = inner.body
-            return BodyMatch(pos, inner.end, Body(f"{row.name} {c.name}", c.kind, c.level, c.place, c))
+            return BodyMatch(pos, inner.end, of_committee(row.name, inner.body))
         return None
 
     def _abbreviation(self, text, pos, ctx):
@@ -196,7 +204,7 @@ class BodyFinder:
         if place is None:
             return BodyMatch(pos, m.end(), None)
         c = committee_body(self.gaz.committee_by_name[row["committee"]], place, ctx)
-        return BodyMatch(pos, m.end(), Body(f"{row['body']} {c.name}", c.kind, c.level, c.place, c))
+        return BodyMatch(pos, m.end(), of_committee(row["body"], c))
 
     def _local(self, text, pos, ctx):
         for row in self.gaz.locals:
@@ -336,12 +344,11 @@ class TitleFinder:
             best = replace(best, start=pos - (len(before) - fm.start()), former=True)
         return best
 
-    def _title(self, pos, end, role, body_match, text, canonical=None):
+    def _title(self, pos, end, role, body_match, text, prefix=None):
+        """A title, or a pending one; its name is `prefix` (the role by default) and the body's name."""
         written = squash(text[pos:end])
-        if body_match.body is None:
-            return TitleMatch(pos, end, None, False, body_match, role, written)
-        name = canonical(body_match.body) if canonical else f"{role} {body_match.body.name}"
-        return TitleMatch(pos, end, Title(role, body_match.body, name, written), False, None, role, written)
+        match = TitleMatch(pos, end, None, False, body_match, role, written, prefix or role)
+        return match.completed(body_match.body) if body_match.body is not None else match
 
     def _special(self, text, pos, ctx):
         best = None
@@ -360,7 +367,7 @@ class TitleFinder:
                     continue
                 c = committee_body(committee, place, ctx)
                 if d.get("committee_body"):
-                    c = Body(f"{d['committee_body']} {c.name}", c.kind, c.level, c.place, c)
+                    c = of_committee(d["committee_body"], c)
                 body = BodyMatch(pos, max(m.end(), end), c)
             best = self._title(pos, body.end, d["role"], body, text)
         return best
@@ -387,7 +394,7 @@ class TitleFinder:
             for word, spelling in self.gaz.head_role_words.items():
                 if head.startswith(word + " "):
                     role = f"{row.name} {spelling}"
-                    return self._title(pos, body.end, role, body, text, lambda b, r=row.name: f"{r} {b.name}")
+                    return self._title(pos, body.end, role, body, text, row.name)
         return None
 
 
@@ -408,8 +415,7 @@ def complete_chain(chain: list[TitleMatch], ctx: Context) -> list[TitleMatch]:
             body = t.pending.with_place(later.place, ctx).body
         else:
             continue
-        prefix = t.role.rsplit(" ", 1)[0] if t.role.endswith(tuple(f" {w}" for w in ctx.gaz.head_role_words.values())) else t.role
-        out[i] = replace(t, title=Title(t.role, body, f"{prefix} {body.name}", t.written), pending=None)
+        out[i] = t.completed(body)
     return [t for t in out if t.title is not None]
 
 
