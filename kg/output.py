@@ -20,13 +20,18 @@ def format_for(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
-def union(ds: Dataset) -> Graph:
-    """Every graph's triples in one graph, with the project's prefixes."""
+def _graph(triples) -> Graph:
+    """A graph of these triples that knows only the project's prefixes."""
     g = Graph(bind_namespaces="none")
     bind(g)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
+    for triple in triples:
+        g.add(triple)
     return g
+
+
+def union(ds: Dataset) -> Graph:
+    """Every graph's triples in one graph."""
+    return _graph((s, p, o) for s, p, o, _ in ds.quads((None, None, None, None)))
 
 
 def serialise(ds: Dataset, fmt: str) -> bytes:
@@ -55,11 +60,7 @@ def _trig(ds: Dataset) -> bytes:
     for graph in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         if len(graph) == 0:
             continue
-        g = Graph(bind_namespaces="none")
-        bind(g)
-        for triple in graph:
-            g.add(triple)
-        body = [ln for ln in g.serialize(format="turtle").splitlines() if not ln.startswith("@prefix") and ln.strip()]
+        body = [ln for ln in _graph(graph).serialize(format="turtle").splitlines() if not ln.startswith("@prefix") and ln.strip()]
         out += [f"<{graph.identifier}> {{", *("    " + ln for ln in body), "}", ""]
     return "\n".join(out).encode("utf-8")
 

@@ -13,8 +13,8 @@ from .extract.events import EventFinder, add_participants
 from .extract.officials import PersonMention, SentenceTitles, read_sentence, tenures_of
 from .gazetteer import Gazetteer, gazetteer
 from .jurisdiction import detect
-from .mentions import BodyFinder, Context, TitleFinder, latest_year
-from .records import BodyMention, Event, ReportFacts, ReportMeta, Sentence, SourceReport
+from .mentions import BodyFinder, BodyMatch, Context, TitleFinder, latest_year
+from .records import BodyMention, Event, MovementMention, ReportFacts, ReportMeta, Sentence, SourceReport
 
 
 class Extractor:
@@ -42,6 +42,8 @@ class Extractor:
 
         holders: dict[str, str] = {}  # canonical title → the person named with it
         read: list[SentenceTitles] = []
+        bodies: list[list[BodyMatch]] = []  # per sentence, kept for award givers
+        named_movements: list[list[MovementMention]] = []  # per sentence, kept for events
         for s in sents:
             found = read_sentence(s, self.titles, ctx, holders)
             for person in found.people:
@@ -49,9 +51,11 @@ class Extractor:
                     facts.tenures.append(tenure)
                     holders.setdefault(tenure.title.name, tenure.person)
             read.append(found)
-            facts.bodies.extend(BodyMention(b.body, s.text[b.start:b.end], s) for b in self.bodies.find_all(s.text, ctx))
+            bodies.append(self.bodies.find_all(s.text, ctx))
+            facts.bodies.extend(BodyMention(b.body, s.text[b.start:b.end], s) for b in bodies[-1])
             facts.directives.extend(self.directives.find(s, ctx))
-            facts.movements.extend(movements.find(s))
+            named_movements.append(movements.find(s))
+            facts.movements.extend(named_movements[-1])
 
         officials = {t.person for t in facts.tenures}
         people = [self._people(s, r, officials) for s, r in zip(sents, read)]
@@ -61,10 +65,10 @@ class Extractor:
             if event is not None:
                 current = event
                 facts.events.append(event)
-                event.movement = next((m.name for m in movements.find(s)), None)
+                event.movement = next((m.name for m in named_movements[i]), None)
             if current is not None:
                 add_participants(current, [(s, people[i])], self.events)
-            givers = self._givers(s, read[i], people[i], ctx)
+            givers = self._givers(read[i], people[i], bodies[i])
             for award in self.awards.find(s, givers):
                 award.event = current
                 facts.awards.append(award)
@@ -81,11 +85,12 @@ class Extractor:
                     people.append(PersonMention(name, m.start(), m.end(), []))
         return sorted(people, key=lambda p: p.start)
 
-    def _givers(self, s: Sentence, found: SentenceTitles, people: list[PersonMention], ctx: Context):
-        """Who can hand out an award in this sentence: bodies, nameless titles, people; with spans."""
+    @staticmethod
+    def _givers(found: SentenceTitles, people: list[PersonMention], bodies: list[BodyMatch]):
+        """Who can hand out an award in a sentence: bodies, nameless titles, people; with spans."""
         givers = [(t.start, t.end, t.title) for t in found.nameless if t.title]
         givers += [(p.start, p.end, p.person) for p in people]
         covered = [(a, b) for a, b, _ in givers]
-        givers += [(b.start, b.end, b.body) for b in self.bodies.find_all(s.text, ctx)
+        givers += [(b.start, b.end, b.body) for b in bodies
                    if not any(x <= b.start < y for x, y in covered)]
         return sorted(givers, key=lambda g: g[0])

@@ -240,8 +240,9 @@ class ReportGraph:
         node = directive_iri(d)
         self.add(node, RDF.type, VNPOL.Directive)
         self.add(node, RDF.type, SCHEMA.Legislation)
-        self.add(node, RDFS.label, vi(directive_label(d)))
-        if d.written and d.written != directive_label(d):
+        label = directive_label(d)
+        self.add(node, RDFS.label, vi(label))
+        if d.written and d.written != label:
             self.add(node, SKOS.altLabel, vi(d.written))
         self.add(node, VNPOL.documentType, self.concept("doctype", d.doc_type))
         self.add(node, VNPOL.number, Literal(d.number))

@@ -6,7 +6,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.namespace import SH
 
-from .output import union
+from .output import format_for, union
 
 SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
 
@@ -19,12 +19,8 @@ def shapes_graph(path: str | Path | None = None) -> Graph:
 
 def load(path: str | Path) -> Graph:
     """Any build file as one graph (the union of its named graphs)."""
-    path = Path(path)
-    fmt = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}.get(path.suffix.lower())
-    if fmt is None:
-        raise ValueError("unknown graph format")
     ds = Dataset()
-    ds.parse(path, format=fmt)
+    ds.parse(path, format=format_for(path))
     return union(ds)
 
 
