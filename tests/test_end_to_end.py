@@ -11,6 +11,7 @@ from rdflib import Dataset
 
 from conftest import EXAMPLES, ROOT, SHARED
 from kg.cli import main
+from kg.output import format_for
 
 SCORER = SHARED / "eval" / "score.py"
 
@@ -49,7 +50,7 @@ def test_every_format_parses_and_is_byte_identical(tmp_path, suffix, fmt):
     store.load(path=str(a), format=fmt)
     assert len(store) > 1000
     ds = Dataset()
-    ds.parse(a, format={".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}[suffix])
+    ds.parse(a, format=format_for(a))
     assert len(ds) > 1000
     if shutil.which("rapper") and suffix != ".jsonld":
         syntax = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "ntriples"}[suffix]

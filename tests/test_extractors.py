@@ -20,6 +20,12 @@ def tenures(f):
     return [(t.person, t.title.name, t.former) for t in f.tenures]
 
 
+def first_role_and_body(f):
+    """The first tenure's title split into role and body."""
+    t = f.tenures[0].title
+    return t.role, t.body.name
+
+
 def tenure_of(f, person, title):
     found = [t for t in f.tenures if t.person == person and t.title.name == title]
     assert len(found) == 1, tenures(f)
@@ -75,15 +81,13 @@ def test_title_after_dash():
 def test_title_before_name():
     f = facts("Phó Bí thư Thường trực Thành ủy TP.HCM Lâm Quốc Bảo phát biểu chỉ đạo hội nghị.")
     assert tenures(f) == [("Lâm Quốc Bảo", "Phó Bí thư Thường trực Thành ủy Thành phố Hồ Chí Minh", False)]
-    t = f.tenures[0].title
-    assert (t.role, t.body.name) == ("Phó Bí thư Thường trực", "Thành ủy Thành phố Hồ Chí Minh")
+    assert first_role_and_body(f) == ("Phó Bí thư Thường trực", "Thành ủy Thành phố Hồ Chí Minh")
 
 
 def test_title_after_ong():
     f = facts(CA_MAU + "Tham dự có ông Phạm Minh Tuấn, Phó Chủ tịch UBND tỉnh.")
     assert tenures(f) == [("Phạm Minh Tuấn", "Phó Chủ tịch Ủy ban nhân dân tỉnh Cà Mau", False)]
-    t = f.tenures[0].title
-    assert (t.role, t.body.name) == ("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Cà Mau")
+    assert first_role_and_body(f) == ("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Cà Mau")
 
 
 def test_former_title_after_name():
@@ -137,8 +141,7 @@ def test_bi_thu_trung_uong_dang():
         ("Hoàng Minh Chiến", "Ủy viên Ban Bí thư", False),
         ("Hoàng Minh Chiến", "Trưởng Ban Dân vận Trung ương", False),
     ]
-    t = f.tenures[0].title
-    assert (t.role, t.body.name) == ("Ủy viên", "Ban Bí thư")
+    assert first_role_and_body(f) == ("Ủy viên", "Ban Bí thư")
 
 
 def test_uy_vien_trung_uong_dang():
@@ -147,15 +150,13 @@ def test_uy_vien_trung_uong_dang():
         ("Bùi Thanh Tùng", "Ủy viên Ban Chấp hành Trung ương Đảng", False),
         ("Bùi Thanh Tùng", "Bí thư Tỉnh ủy Cà Mau", False),
     ]
-    t = f.tenures[0].title
-    assert (t.role, t.body.name) == ("Ủy viên", "Ban Chấp hành Trung ương Đảng")
+    assert first_role_and_body(f) == ("Ủy viên", "Ban Chấp hành Trung ương Đảng")
 
 
 def test_truong_doan_dai_bieu_quoc_hoi():
     f = facts(CA_MAU + "Dự có bà Lý Thị Nga, Trưởng Đoàn đại biểu Quốc hội tỉnh.")
     assert tenures(f) == [("Lý Thị Nga", "Trưởng Đoàn đại biểu Quốc hội tỉnh Cà Mau", False)]
-    t = f.tenures[0].title
-    assert (t.role, t.body.name) == ("Trưởng đoàn", "Đoàn đại biểu Quốc hội tỉnh Cà Mau")
+    assert first_role_and_body(f) == ("Trưởng đoàn", "Đoàn đại biểu Quốc hội tỉnh Cà Mau")
 
 
 # -------------------------------------------------------------- jurisdiction
