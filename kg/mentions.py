@@ -166,7 +166,7 @@ class BodyFinder:
                 continue
             place, end = self.place_after(text, m.end(), row.data["level"], ctx)
             if place is None:
-                place = self._implicit(row.data.get("implicit"), ctx)
+                place = self.implicit_place(row.data.get("implicit"), ctx)
             if place is None:
                 return BodyMatch(pos, m.end(), None, committee=row.name)
             if place.kind == "district" and row.data["level"] == "province":
@@ -174,7 +174,8 @@ class BodyFinder:
             return BodyMatch(pos, end, committee_body(row, place, ctx))
         return None
 
-    def _implicit(self, implicit: str | None, ctx: Context) -> Place | None:
+    def implicit_place(self, implicit: str | None, ctx: Context) -> Place | None:
+        """The report's own place standing in for an unwritten one ("Tỉnh ủy" → Tỉnh ủy P)."""
         j = ctx.jurisdiction
         if j is None or implicit is None:
             return None
@@ -200,7 +201,7 @@ class BodyFinder:
         if not m:
             return None
         row = self.gaz.abbreviations[m.group(1)]
-        place = self._implicit("province", ctx)
+        place = self.implicit_place("province", ctx)
         if place is None:
             return BodyMatch(pos, m.end(), None)
         c = committee_body(self.gaz.committee_by_name[row["committee"]], place, ctx)
@@ -226,7 +227,7 @@ class BodyFinder:
         place, place_end = self.place_after(text, lm.end(), row["level"], ctx)
         if place is None:
             implicit = {"province": "province", "city": "city"}.get(row["level"])
-            place, place_end = self._implicit(implicit, ctx), lm.end()
+            place, place_end = self.implicit_place(implicit, ctx), lm.end()
             if place is not None and row["level"] == "province" and place.kind == "city":
                 word = "thành phố"
         if place is None:
@@ -362,7 +363,7 @@ class TitleFinder:
             else:
                 committee = self.gaz.committee_by_name[d["committee"]]
                 place, end = self.bodies.place_after(text, m.end(), committee.data["level"], ctx)
-                place = place or self.bodies._implicit(committee.data.get("implicit"), ctx)
+                place = place or self.bodies.implicit_place(committee.data.get("implicit"), ctx)
                 if place is None:
                     continue
                 c = committee_body(committee, place, ctx)
