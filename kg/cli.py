@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-o", "--output", required=True, help="output file: .trig, .nq (one graph per report), .ttl, .nt, .jsonld")
     b.add_argument("--strict", action="store_true", help="write nothing if any report fails")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    b.add_argument("--workers", type=_positive, default=None,
+                   help="processes that extract in parallel (default: the number of cores); the output is the same for any N")
 
     v = sub.add_parser("validate", help="check a built graph against the SHACL shapes",
                        description=f"Validate a graph file against ontology/shapes.ttl. Exit status {EXIT_OK} if it "
@@ -30,33 +32,46 @@ def main(argv: list[str] | None = None) -> int:
     return {"build": _build, "validate": _validate}[args.command](args)
 
 
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
 def _build(args: argparse.Namespace) -> int:
-    from .build import build_dataset
-    from .output import format_for, write
+    from .build import build, default_workers
+    from .output import FileSink
 
     try:
-        format_for(args.output)
-    except ValueError as err:
+        sink = FileSink(args.output)
+    except (ValueError, OSError) as err:
         print(f"kg build: {err}", file=sys.stderr)
         return EXIT_USAGE
 
-    def progress(items):
-        if args.quiet or len(items) <= 5:
-            return items
+    def progress(files):
+        if args.quiet or len(files) <= 5:
+            return files
         from tqdm import tqdm
 
-        return tqdm(items, desc="reports", unit="report", file=sys.stderr)
+        return tqdm(files, desc="files", unit="file", file=sys.stderr)
 
-    ds, summary = build_dataset(args.paths, progress=progress)
+    try:
+        summary = build(args.paths, [sink], workers=args.workers or default_workers(), progress=progress)
+    except BaseException:
+        sink.abort()
+        raise
     for failure in summary.failures:
         print(f"kg build: skipped {failure.where}: {failure.reason}", file=sys.stderr)
     if summary.reports == 0:
+        sink.abort()
         print("kg build: no report could be read; nothing written", file=sys.stderr)
         return EXIT_NOTHING_BUILT
     if args.strict and summary.failures:
+        sink.abort()
         print(f"kg build: --strict and {len(summary.failures)} report(s) failed; nothing written", file=sys.stderr)
         return EXIT_SOME_FAILED
-    write(ds, args.output)
+    sink.commit()
     if not args.quiet:
         for line in summary.lines():
             print(line, file=sys.stderr)

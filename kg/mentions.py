@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from .gazetteer import Gazetteer, Named
+from .gazetteer import Gazetteer, Named, word_regex
 from .records import Body, Place, Title
 from .text import is_capitalised, squash
 
@@ -117,9 +117,9 @@ class BodyFinder:
 
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
-        forms = [r.pattern.pattern for group in (gaz.central, gaz.committees, gaz.committee_bodies, gaz.locals) for r in group]
-        forms += [gaz.abbreviation_re.pattern, gaz.steering_re.pattern]
-        self.trigger = re.compile("|".join(f"(?:{f})" for f in forms), re.IGNORECASE)
+        groups = (gaz.central, gaz.committees, gaz.committee_bodies, gaz.locals)
+        forms = [f for group in groups for row in group for f in row.data["forms"]]
+        self.trigger = word_regex(forms + list(gaz.abbreviations) + gaz.steering["forms"])
 
     def find_all(self, text: str, ctx: Context, *, keep_pending: bool = False) -> list[BodyMatch]:
         """Non-overlapping bodies, left to right; place-less ones share a later one's place."""
@@ -302,9 +302,9 @@ def share_places(found: list[BodyMatch], text: str, ctx: Context) -> list[BodyMa
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
-        if a.body is None and a.head and b.body is not None and b.body.place is not None:
-            if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[a.end:b.start]):
-                out[i] = a.with_place(b.body.place, ctx)
+        shares = a.body is None and a.head and b.body is not None and b.body.place is not None
+        if shares and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[a.end:b.start]):
+            out[i] = a.with_place(b.body.place, ctx)
     return out
 
 

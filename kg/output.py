@@ -1,16 +1,21 @@
-"""Serialise a dataset to a file, deterministically and atomically."""
+"""Write reports' N-Quads to a file, streaming, deterministically and atomically."""
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
 
-from .rdf import PREFIXES, bind
+from .rdf import PREFIXES, ReportQuads
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+_OX_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE,
+               "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD}
+_PREFIXES = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
+_PREFIX_LINES = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in _PREFIXES.items())
+PER_REPORT = ("trig", "nquads")  # formats that keep one named graph per report; the rest write the union
 
 
 def format_for(path: str | Path) -> str:
@@ -20,66 +25,93 @@ def format_for(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
-def _graph(triples) -> Graph:
-    """A graph of these triples that knows only the project's prefixes."""
-    g = Graph(bind_namespaces="none")
-    bind(g)
-    for triple in triples:
-        g.add(triple)
-    return g
+def _pretty(lines: list[str], fmt: str) -> bytes:
+    """N-Quads (or N-Triples) lines in `fmt`, with the project's prefixes declared once, at the top, by us."""
+    source = ox.RdfFormat.N_TRIPLES if fmt in ("turtle", "nt", "json-ld") else ox.RdfFormat.N_QUADS
+    quads = ox.parse("\n".join(lines) + "\n", format=source)
+    data = ox.serialize(quads, format=_OX_FORMATS[fmt], prefixes=_PREFIXES if fmt != "json-ld" else None)
+    if fmt in ("trig", "turtle"):  # pyoxigraph orders its prefix lines differently from run to run
+        data = b"".join(ln for ln in data.splitlines(keepends=True) if not ln.startswith(b"@prefix "))
+    return data
 
 
-def union(ds: Dataset) -> Graph:
-    """Every graph's triples in one graph."""
-    return _graph((s, p, o) for s, p, o, _ in ds.quads((None, None, None, None)))
+def _temporary(path: Path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    return os.fdopen(fd, "wb"), Path(tmp)
 
 
-def serialise(ds: Dataset, fmt: str) -> bytes:
-    """The dataset as bytes; the same dataset always gives the same bytes."""
-    if fmt in ("nquads", "nt"):
-        data = (ds if fmt == "nquads" else union(ds)).serialize(format=fmt, encoding="utf-8")
-        lines = sorted(set(data.decode("utf-8").splitlines()) - {""})
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    if fmt == "json-ld":
-        doc = json.loads(union(ds).serialize(format="json-ld", encoding="utf-8"))
-        items = doc if isinstance(doc, list) else doc.get("@graph", [doc])
-        for item in items:
-            for key, value in item.items():
-                if isinstance(value, list):
-                    item[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-        items.sort(key=lambda i: i.get("@id", ""))
-        return json.dumps(items, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
-    if fmt == "trig":
-        return _trig(ds)
-    return union(ds).serialize(format=fmt, encoding="utf-8")
-
-
-def _trig(ds: Dataset) -> bytes:
-    """TriG with the named graphs in IRI order (rdflib's own order varies)."""
-    out = [f"@prefix {prefix}: <{ns}> ." for prefix, ns in sorted(PREFIXES.items())] + [""]
-    for graph in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
-        if len(graph) == 0:
-            continue
-        body = [ln for ln in _graph(graph).serialize(format="turtle").splitlines() if not ln.startswith("@prefix") and ln.strip()]
-        out += [f"<{graph.identifier}> {{", *("    " + ln for ln in body), "}", ""]
-    return "\n".join(out).encode("utf-8")
+def _finish(file, tmp: Path, path: Path) -> None:
+    file.flush()
+    os.fsync(file.fileno())
+    file.close()
+    os.replace(tmp, path)
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: never half a file."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    file, tmp = _temporary(path)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        file.write(data)
+        _finish(file, tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        file.close()
+        tmp.unlink(missing_ok=True)
         raise
 
 
-def write(ds: Dataset, path: str | Path) -> None:
-    write_atomic(path, serialise(ds, format_for(path)))
+class FileSink:
+    """A build's output file: reports stream into a temporary file that `commit` renames into place.
+
+    TriG and N-Quads keep one named graph per report, written as each report arrives,
+    so memory stays flat. Turtle, N-Triples and JSON-LD are the union of the graphs,
+    collected (deduplicated) until `commit`.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.fmt = format_for(self.path)
+        self.gazetteer: set[str] = set()
+        self.union: set[str] = set()
+        self.file, self.tmp = _temporary(self.path)
+        if self.fmt == "trig":
+            self.file.write(_PREFIX_LINES.encode("utf-8") + b"\n")
+
+    def add(self, report: ReportQuads) -> None:
+        self.gazetteer.update(report.gazetteer)
+        if self.fmt in PER_REPORT:
+            self._write_graph(report.lines)
+        else:
+            self.union.update(_triple(line) for line in report.lines)
+
+    def _write_graph(self, lines: list[str]) -> None:
+        if lines:
+            self.file.write(_pretty(lines, self.fmt) if self.fmt == "trig" else "\n".join(lines).encode("utf-8") + b"\n")
+
+    def commit(self) -> None:
+        """Finish the file and move it into place."""
+        try:
+            if self.fmt in PER_REPORT:
+                self._write_graph(sorted(self.gazetteer))
+            else:
+                self.union.update(_triple(line) for line in self.gazetteer)
+                lines = sorted(self.union)
+                if self.fmt == "turtle":
+                    self.file.write(_PREFIX_LINES.encode("utf-8") + b"\n")
+                self.file.write(_pretty(lines, self.fmt) if self.fmt != "nt" else "\n".join(lines).encode("utf-8") + b"\n")
+            _finish(self.file, self.tmp, self.path)
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        """Drop the temporary file; the old output, if any, stays."""
+        with contextlib.suppress(OSError):
+            self.file.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def _triple(quad_line: str) -> str:
+    """An N-Quads line without its graph: an N-Triples line."""
+    return quad_line.rsplit(" ", 2)[0] + " ."

@@ -17,6 +17,11 @@ from .mentions import BodyFinder, BodyMatch, Context, TitleFinder, latest_year
 from .records import BodyMention, Event, MovementMention, ReportFacts, ReportMeta, Sentence, SourceReport
 
 
+def content_hash(text: str) -> str:
+    """What identifies a report's text: a store rebuilds a report only when this changes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 class Extractor:
     """Holds the compiled gazetteer; `extract` is pure and safe to call per report."""
 
@@ -37,7 +42,7 @@ class Extractor:
         date = source.date or page.date
         ctx = Context(self.gaz, jurisdiction, latest_year(own_text), date)
         meta = ReportMeta(source, source.title or page.title, date, page.byline, jurisdiction,
-                          hashlib.sha256(text.encode("utf-8")).hexdigest())
+                          content_hash(text))
         facts = ReportFacts(meta, sents)
 
         holders: dict[str, str] = {}  # canonical title → the person named with it

@@ -1,9 +1,14 @@
-"""Facts to RDF. Every IRI and term of the graph is made here (docs/GRAPH.md)."""
+"""Facts to RDF. Every IRI and term of the graph is made here (docs/GRAPH.md).
+
+A report becomes N-Quads lines (strings): cheap to make in a worker process,
+to sort into a deterministic order and to hand to a file or a store.
+"""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from rdflib import XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import XSD, Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
 from .records import Award, Body, Directive, Event, Place, ReportFacts, Sentence, Title
@@ -14,10 +19,62 @@ ID = Namespace("https://w3id.org/vnpol/id/")
 SCHEMA = Namespace("https://schema.org/")
 GAZETTEER_GRAPH = ID["graph/gazetteer"]
 
-BODY_CLASS = {"party": VNPOL.PartyBody, "state": VNPOL.StateBody, "front": VNPOL.FrontBody,
-              "mass": VNPOL.MassOrganisation, "armed": VNPOL.ArmedForcesBody, "steering": VNPOL.SteeringCommittee}
-PARTS = {"chair": VNPOL.chair, "speaker": VNPOL.speaker, "awardPresenter": VNPOL.awardPresenter,
-         "attendee": VNPOL.attendee}
+
+
+class Terms:
+    """A namespace whose attributes are its IRIs in N-Triples form: `V.label` is `<...#label>`."""
+
+    def __init__(self, namespace: str):
+        self._namespace = str(namespace)
+
+    def __getattr__(self, name: str) -> str:
+        term = f"<{self._namespace}{name}>"
+        setattr(self, name, term)
+        return term
+
+
+V, S, T_RDF, T_RDFS, T_SKOS = Terms(VNPOL), Terms(SCHEMA), Terms(RDF), Terms(RDFS), Terms(SKOS)
+T_ORG, T_PROV, T_DC, T_FOAF, T_XSD = Terms(ORG), Terms(PROV), Terms(DCTERMS), Terms(FOAF), Terms(XSD)
+_ESCAPES = {**{c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F]},
+            ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+
+
+def node(iri: str) -> str:
+    return f"<{iri}>"
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+def vi(text: str) -> str:
+    """A Vietnamese-tagged literal."""
+    return _quoted(text) + "@vi"
+
+
+def plain(text: str) -> str:
+    return _quoted(text)
+
+
+def typed(value: object, datatype: str) -> str:
+    return f"{_quoted(str(value))}^^{datatype}"
+
+
+def integer(n: int) -> str:
+    return typed(n, T_XSD.integer)
+
+
+def boolean(b: bool) -> str:
+    return typed("true" if b else "false", T_XSD.boolean)
+
+
+def date_literal(d: dt.date) -> str:
+    return typed(d.isoformat(), T_XSD.date)
+
+
+BODY_CLASS = {"party": V.PartyBody, "state": V.StateBody, "front": V.FrontBody,
+              "mass": V.MassOrganisation, "armed": V.ArmedForcesBody, "steering": V.SteeringCommittee}
+PARTS = {"chair": V.chair, "speaker": V.speaker, "awardPresenter": V.awardPresenter, "attendee": V.attendee}
 SCHEMES = {"role": "roles", "doctype": "document-types", "eventtype": "event-types", "awardtype": "award-types"}
 
 
@@ -28,10 +85,6 @@ PREFIXES = {"vnpol": VNPOL, "id": ID, "org": ORG, "schema": SCHEMA, "skos": SKOS
 def bind(g: Graph | Dataset) -> None:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)
-
-
-def vi(text: str) -> Literal:
-    return Literal(text, lang="vi")
 
 
 def report_iri(stem: str) -> URIRef:
@@ -89,245 +142,254 @@ def directive_label(d: Directive) -> str:
     return f"{d.doc_type} số {d.number}{year}{where}"
 
 
-def date_literal(d: dt.date) -> Literal:
-    return Literal(d.isoformat(), datatype=XSD.date)
+@dataclass
+class ReportQuads:
+    """One report as RDF: its named graph's N-Quads lines and what it adds to the gazetteer graph."""
+
+    graph: str  # the report's IRI, which names its graph
+    lines: list[str]  # sorted, unique
+    gazetteer: list[str]  # sorted, unique
 
 
 class ReportGraph:
-    """Writes one report's facts into its named graph (and the gazetteer graph)."""
+    """Writes one report's facts as N-Quads in its named graph (and the gazetteer graph)."""
 
-    def __init__(self, ds: Dataset, facts: ReportFacts):
+    def __init__(self, facts: ReportFacts):
         self.facts = facts
         self.stem = facts.meta.source.stem
-        self.report = report_iri(self.stem)
-        self.g = ds.graph(self.report)
-        self.gaz = ds.graph(GAZETTEER_GRAPH)
+        self.report = node(report_iri(self.stem))
+        self.lines: set[str] = set()
+        self.gaz_lines: set[str] = set()
+        self.seen_evidence: set[str] = set()
+        self.event_nodes: dict[int, str] = {}
 
-    def add(self, s, p, o) -> None:
-        self.g.add((s, p, o))
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines.add(f"{s} {p} {o} {self.report} .")
 
-    def build(self) -> None:
+    def add_gazetteer(self, s: str, p: str, o: str) -> None:
+        self.gaz_lines.add(f"{s} {p} {o} <{GAZETTEER_GRAPH}> .")
+
+    def build(self) -> ReportQuads:
         self._report()
         for m in self.facts.bodies:
             b = self.body(m.body)
-            self.add(self.report, VNPOL.mentions, b)
+            self.add(self.report, V.mentions, b)
             self.evidence(b, m.evidence)
             if m.written != m.body.name:
-                self.add(b, SKOS.altLabel, vi(m.written))
+                self.add(b, T_SKOS.altLabel, vi(m.written))
         for t in self.facts.tenures:
             self.tenure(t)
         for d in self.facts.directives:
             self.directive(d)
-        self.event_nodes = {id(e): event_iri(e, self.stem, n) for n, e in enumerate(self.facts.events, 1)}
+        self.event_nodes = {id(e): node(event_iri(e, self.stem, n)) for n, e in enumerate(self.facts.events, 1)}
         for e in self.facts.events:
             self.event(e)
         for n, a in enumerate(self.facts.awards, 1):
             self.award(a, n)
         for m in self.facts.movements:
             self.movement(m)
+        return ReportQuads(self.report[1:-1], sorted(self.lines), sorted(self.gaz_lines))
+
+    def types(self, s: str, *classes: str) -> None:
+        for cls in classes:
+            self.add(s, T_RDF.type, cls)
 
     def _report(self) -> None:
         meta, r = self.facts.meta, self.report
         src = meta.source
-        for cls in (VNPOL.Report, SCHEMA.NewsArticle, PROV.Entity):
-            self.add(r, RDF.type, cls)
-        self.add(r, DCTERMS.identifier, Literal(src.identifier))
-        self.add(r, RDFS.label, vi(meta.title or src.identifier))
-        self.add(r, VNPOL.contentHash, Literal(meta.content_hash))
+        self.types(r, V.Report, S.NewsArticle, T_PROV.Entity)
+        self.add(r, T_DC.identifier, plain(src.identifier))
+        self.add(r, T_RDFS.label, vi(meta.title or src.identifier))
+        self.add(r, V.contentHash, plain(meta.content_hash))
         if meta.title:
-            self.add(r, DCTERMS.title, vi(meta.title))
+            self.add(r, T_DC.title, vi(meta.title))
         if meta.date:
-            self.add(r, DCTERMS.date, date_literal(meta.date))
+            self.add(r, T_DC.date, date_literal(meta.date))
         if meta.byline:
-            self.add(r, DCTERMS.creator, Literal(meta.byline))
+            self.add(r, T_DC.creator, plain(meta.byline))
         if src.url:
-            self.add(r, SCHEMA.url, Literal(src.url, datatype=XSD.anyURI))
+            self.add(r, S.url, typed(src.url, T_XSD.anyURI))
         if src.path:
-            self.add(r, VNPOL.sourceFile, Literal(src.identifier))
+            self.add(r, V.sourceFile, plain(src.identifier))
         if meta.jurisdiction:
-            self.add(r, VNPOL.jurisdiction, self.place(meta.jurisdiction))
+            self.add(r, V.jurisdiction, self.place(meta.jurisdiction))
 
-    def evidence(self, node: URIRef, s: Sentence) -> None:
-        ev = evidence_iri(self.stem, s)
-        self.add(node, VNPOL.evidence, ev)
-        if (ev, RDF.type, VNPOL.Evidence) in self.g:
+    def evidence(self, subject: str, s: Sentence) -> None:
+        ev = node(evidence_iri(self.stem, s))
+        self.add(subject, V.evidence, ev)
+        if ev in self.seen_evidence:
             return
-        self.add(ev, RDF.type, VNPOL.Evidence)
-        self.add(ev, RDF.type, PROV.Entity)
-        self.add(ev, VNPOL.text, Literal(s.text))
-        self.add(ev, VNPOL.startOffset, Literal(s.start))
-        self.add(ev, VNPOL.endOffset, Literal(s.end))
-        self.add(ev, DCTERMS.isPartOf, self.report)
+        self.seen_evidence.add(ev)
+        self.types(ev, V.Evidence, T_PROV.Entity)
+        self.add(ev, V.text, plain(s.text))
+        self.add(ev, V.startOffset, integer(s.start))
+        self.add(ev, V.endOffset, integer(s.end))
+        self.add(ev, T_DC.isPartOf, self.report)
         if s.kind == "caption":
-            self.add(ev, VNPOL.inCaption, Literal(True))
+            self.add(ev, V.inCaption, boolean(True))
 
-    def place(self, place: Place) -> URIRef:
-        p = place_iri(place)
-        self.add(p, RDF.type, VNPOL.Place)
-        self.add(p, RDF.type, SCHEMA.AdministrativeArea)
+    def place(self, place: Place) -> str:
+        p = node(place_iri(place))
+        self.types(p, V.Place, S.AdministrativeArea)
         label = place.full_name if place.kind in ("province", "city") else f"{place.level_word} {place.name}".strip()
-        self.add(p, RDFS.label, vi(label))
+        self.add(p, T_RDFS.label, vi(label))
         return p
 
-    def body(self, body: Body, graph: Graph | None = None) -> URIRef:
-        g = self.g if graph is None else graph
-        b = body_iri(body)
-        for cls in (BODY_CLASS[body.kind], VNPOL.Body, ORG.Organization):
-            g.add((b, RDF.type, cls))
-        g.add((b, RDFS.label, vi(body.name)))
-        g.add((b, VNPOL.level, Literal(body.level)))
-        if body.place and graph is None:
-            self.add(b, VNPOL.place, self.place(body.place))
+    def body(self, body: Body, *, in_gazetteer: bool = False) -> str:
+        add = self.add_gazetteer if in_gazetteer else self.add
+        b = node(body_iri(body))
+        for cls in (BODY_CLASS[body.kind], V.Body, T_ORG.Organization):
+            add(b, T_RDF.type, cls)
+        add(b, T_RDFS.label, vi(body.name))
+        add(b, V.level, plain(body.level))
+        if body.place and not in_gazetteer:
+            self.add(b, V.place, self.place(body.place))
         if body.parent:
-            self.gaz.add((b, ORG.subOrganizationOf, self.body(body.parent, self.gaz)))
+            self.add_gazetteer(b, T_ORG.subOrganizationOf, self.body(body.parent, in_gazetteer=True))
         return b
 
-    def concept(self, kind: str, label: str) -> URIRef:
-        c = concept_iri(kind, label)
-        self.add(c, RDF.type, SKOS.Concept)
+    def concept(self, kind: str, label: str) -> str:
+        c = node(concept_iri(kind, label))
+        self.add(c, T_RDF.type, T_SKOS.Concept)
         if kind == "role":
-            self.add(c, RDF.type, ORG.Role)
-        self.add(c, RDFS.label, vi(label))
-        self.add(c, SKOS.prefLabel, vi(label))
-        self.add(c, SKOS.inScheme, ID[f"scheme/{SCHEMES[kind]}"])
+            self.add(c, T_RDF.type, T_ORG.Role)
+        self.add(c, T_RDFS.label, vi(label))
+        self.add(c, T_SKOS.prefLabel, vi(label))
+        self.add(c, T_SKOS.inScheme, node(ID[f"scheme/{SCHEMES[kind]}"]))
         return c
 
-    def post(self, title: Title) -> URIRef:
-        p = post_iri(title)
-        self.add(p, RDF.type, VNPOL.Post)
-        self.add(p, RDF.type, ORG.Post)
-        self.add(p, RDFS.label, vi(title.name))
+    def post(self, title: Title) -> str:
+        p = node(post_iri(title))
+        self.types(p, V.Post, T_ORG.Post)
+        self.add(p, T_RDFS.label, vi(title.name))
         if title.written != title.name:
-            self.add(p, SKOS.altLabel, vi(title.written))
-        self.add(p, ORG.role, self.concept("role", title.role))
-        self.add(p, ORG.postIn, self.body(title.body))
+            self.add(p, T_SKOS.altLabel, vi(title.written))
+        self.add(p, T_ORG.role, self.concept("role", title.role))
+        self.add(p, T_ORG.postIn, self.body(title.body))
         return p
 
-    def person(self, name: str) -> URIRef:
-        p = person_iri(name)
-        for cls in (VNPOL.Official, FOAF.Person, SCHEMA.Person):
-            self.add(p, RDF.type, cls)
-        self.add(p, RDFS.label, vi(name))
-        self.add(self.report, VNPOL.mentions, p)
+    def person(self, name: str) -> str:
+        p = node(person_iri(name))
+        self.types(p, V.Official, T_FOAF.Person, S.Person)
+        self.add(p, T_RDFS.label, vi(name))
+        self.add(self.report, V.mentions, p)
         return p
 
     def tenure(self, t) -> None:
         person, post = self.person(t.person), self.post(t.title)
-        node = ID[f"tenure/{slug(self.stem)}/{slug(t.person)}/{slug(t.title.name)}"]
-        for cls in (VNPOL.Tenure, ORG.Membership):
-            self.add(node, RDF.type, cls)
-        self.add(node, ORG.member, person)
-        self.add(node, VNPOL.post, post)
-        self.add(node, ORG.organization, self.body(t.title.body))
-        self.add(node, ORG.role, self.concept("role", t.title.role))
-        self.add(node, VNPOL.former, Literal(t.former))
-        self.add(node, VNPOL.titleAsWritten, Literal(t.title.written))
+        tenure = node(ID[f"tenure/{slug(self.stem)}/{slug(t.person)}/{slug(t.title.name)}"])
+        self.types(tenure, V.Tenure, T_ORG.Membership)
+        self.add(tenure, T_ORG.member, person)
+        self.add(tenure, V.post, post)
+        self.add(tenure, T_ORG.organization, self.body(t.title.body))
+        self.add(tenure, T_ORG.role, self.concept("role", t.title.role))
+        self.add(tenure, V.former, boolean(t.former))
+        self.add(tenure, V.titleAsWritten, plain(t.title.written))
         if self.facts.meta.date:
-            self.add(node, VNPOL.observedOn, date_literal(self.facts.meta.date))
+            self.add(tenure, V.observedOn, date_literal(self.facts.meta.date))
         if not t.former:
-            self.add(person, ORG.holds, post)
-        self.evidence(node, t.evidence)
+            self.add(person, T_ORG.holds, post)
+        self.evidence(tenure, t.evidence)
         self.evidence(person, t.evidence)
 
-    def agent(self, who: Body | Title | str) -> URIRef:
+    def agent(self, who: Body | Title | str) -> str:
         if isinstance(who, Body):
             return self.body(who)
         if isinstance(who, Title):
             return self.post(who)
         return self.person(who)
 
-    def directive(self, d: Directive) -> URIRef:
-        node = directive_iri(d)
-        self.add(node, RDF.type, VNPOL.Directive)
-        self.add(node, RDF.type, SCHEMA.Legislation)
+    def directive(self, d: Directive) -> str:
+        directive = node(directive_iri(d))
+        self.types(directive, V.Directive, S.Legislation)
         label = directive_label(d)
-        self.add(node, RDFS.label, vi(label))
+        self.add(directive, T_RDFS.label, vi(label))
         if d.written and d.written != label:
-            self.add(node, SKOS.altLabel, vi(d.written))
-        self.add(node, VNPOL.documentType, self.concept("doctype", d.doc_type))
-        self.add(node, VNPOL.number, Literal(d.number))
+            self.add(directive, T_SKOS.altLabel, vi(d.written))
+        self.add(directive, V.documentType, self.concept("doctype", d.doc_type))
+        self.add(directive, V.number, plain(d.number))
         if d.symbol:
-            self.add(node, VNPOL.symbol, Literal(d.symbol))
+            self.add(directive, V.symbol, plain(d.symbol))
         if d.date:
-            self.add(node, VNPOL.issuedOn, date_literal(d.date))
+            self.add(directive, V.issuedOn, date_literal(d.date))
         if d.issuer:
-            self.add(node, VNPOL.issuedBy, self.agent(d.issuer))
+            self.add(directive, V.issuedBy, self.agent(d.issuer))
         if d.term:
-            self.add(node, VNPOL.partyTerm, Literal(d.term))
+            self.add(directive, V.partyTerm, plain(d.term))
         if d.subject:
-            self.add(node, DCTERMS.subject, vi(d.subject))
+            self.add(directive, T_DC.subject, vi(d.subject))
         for other in d.implements:
-            self.add(node, VNPOL.implements, directive_iri(other))
-        self.add(self.report, VNPOL.cites, node)
+            self.add(directive, V.implements, node(directive_iri(other)))
+        self.add(self.report, V.cites, directive)
         for s in d.evidence:
-            self.evidence(node, s)
-        return node
+            self.evidence(directive, s)
+        return directive
 
     def event(self, e: Event) -> None:
-        node = self.event_nodes[id(e)]
-        self.add(node, RDF.type, VNPOL.Event)
-        self.add(node, RDF.type, SCHEMA.Event)
+        event = self.event_nodes[id(e)]
+        self.types(event, V.Event, S.Event)
         label = f"{e.event_type}" + (f" {e.date.strftime('%d/%m/%Y')}" if e.date else "")
         if e.organizer:
             label += f" ({e.organizer.name})"
-        self.add(node, RDFS.label, vi(label))
-        self.add(node, VNPOL.eventType, self.concept("eventtype", e.event_type))
+        self.add(event, T_RDFS.label, vi(label))
+        self.add(event, V.eventType, self.concept("eventtype", e.event_type))
         if e.date:
-            self.add(node, SCHEMA.startDate, date_literal(e.date))
+            self.add(event, S.startDate, date_literal(e.date))
         if e.date_written:
-            self.add(node, VNPOL.dateAsWritten, Literal(e.date_written))
+            self.add(event, V.dateAsWritten, plain(e.date_written))
         if e.part_of_day:
-            self.add(node, VNPOL.partOfDay, Literal(e.part_of_day))
+            self.add(event, V.partOfDay, plain(e.part_of_day))
         if e.organizer:
-            self.add(node, SCHEMA.organizer, self.body(e.organizer))
+            self.add(event, S.organizer, self.body(e.organizer))
         if e.location:
-            self.add(node, SCHEMA.location, Literal(e.location))
+            self.add(event, S.location, plain(e.location))
         if e.online:
-            self.add(node, VNPOL.online, Literal(True))
+            self.add(event, V.online, boolean(True))
         if e.bridge_points:
-            self.add(node, VNPOL.bridgePoints, Literal(e.bridge_points))
-        self.add(node, DCTERMS.description, vi(e.evidence.text))
+            self.add(event, V.bridgePoints, integer(e.bridge_points))
+        self.add(event, T_DC.description, vi(e.evidence.text))
         for p in e.participants:
             person = self.person(p.person)
-            self.add(node, VNPOL.participant, person)
-            self.add(node, PARTS[p.part], person)
+            self.add(event, V.participant, person)
+            self.add(event, PARTS[p.part], person)
         if e.movement:
-            self.add(node, VNPOL.movement, ID[f"movement/{slug(e.movement)}"])
-        self.evidence(node, e.evidence)
+            self.add(event, V.movement, node(ID[f"movement/{slug(e.movement)}"]))
+        self.evidence(event, e.evidence)
 
     def award(self, a: Award, n: int) -> None:
-        node = ID[f"award/{slug(self.stem)}/{n}"]
-        self.add(node, RDF.type, VNPOL.Award)
-        self.add(node, RDFS.label, vi(f"{a.award_type} ({self.facts.meta.source.identifier}, {n})"))
-        self.add(node, VNPOL.awardType, self.concept("awardtype", a.award_type))
-        for prop, value in ((VNPOL.collectiveCount, a.collectives), (VNPOL.individualCount, a.individuals),
-                            (VNPOL.recipientCount, a.total)):
+        award = node(ID[f"award/{slug(self.stem)}/{n}"])
+        self.add(award, T_RDF.type, V.Award)
+        self.add(award, T_RDFS.label, vi(f"{a.award_type} ({self.facts.meta.source.identifier}, {n})"))
+        self.add(award, V.awardType, self.concept("awardtype", a.award_type))
+        for prop, value in ((V.collectiveCount, a.collectives), (V.individualCount, a.individuals),
+                            (V.recipientCount, a.total)):
             if value is not None:
-                self.add(node, prop, Literal(value))
+                self.add(award, prop, integer(value))
         if a.giver is not None:
-            self.add(node, VNPOL.awardedBy, self.agent(a.giver))
+            self.add(award, V.awardedBy, self.agent(a.giver))
         if a.event is not None:
-            self.add(node, VNPOL.atEvent, self.event_nodes[id(a.event)])
-        self.evidence(node, a.evidence)
+            self.add(award, V.atEvent, self.event_nodes[id(a.event)])
+        self.evidence(award, a.evidence)
 
     def movement(self, m) -> None:
-        node = ID[f"movement/{slug(m.name)}"]
-        self.add(node, RDF.type, VNPOL.Movement)
-        self.add(node, RDFS.label, vi(m.name))
-        self.add(self.report, VNPOL.mentions, node)
+        movement = node(ID[f"movement/{slug(m.name)}"])
+        self.add(movement, T_RDF.type, V.Movement)
+        self.add(movement, T_RDFS.label, vi(m.name))
+        self.add(self.report, V.mentions, movement)
         if m.start_year:
-            period = ID[f"movement/{slug(m.name)}/{m.start_year}-{m.end_year}"]
-            self.add(period, RDF.type, VNPOL.MovementPeriod)
-            self.add(period, RDFS.label, vi(f"{m.name} {m.start_year}" + (f" - {m.end_year}" if m.end_year != m.start_year else "")))
-            self.add(period, DCTERMS.isPartOf, node)
-            self.add(period, VNPOL.startYear, Literal(str(m.start_year), datatype=XSD.gYear))
-            self.add(period, VNPOL.endYear, Literal(str(m.end_year), datatype=XSD.gYear))
+            period = node(ID[f"movement/{slug(m.name)}/{m.start_year}-{m.end_year}"])
+            self.add(period, T_RDF.type, V.MovementPeriod)
+            span = f" - {m.end_year}" if m.end_year != m.start_year else ""
+            self.add(period, T_RDFS.label, vi(f"{m.name} {m.start_year}{span}"))
+            self.add(period, T_DC.isPartOf, movement)
+            self.add(period, V.startYear, typed(m.start_year, T_XSD.gYear))
+            self.add(period, V.endYear, typed(m.end_year, T_XSD.gYear))
             self.evidence(period, m.evidence)
 
 
-def add_report(ds: Dataset, facts: ReportFacts) -> None:
-    """Writes one report's named graph into the dataset."""
-    ReportGraph(ds, facts).build()
+def report_quads(facts: ReportFacts) -> ReportQuads:
+    """One report's facts as N-Quads."""
+    return ReportGraph(facts).build()
 
 
 def new_dataset() -> Dataset:

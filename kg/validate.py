@@ -6,7 +6,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.namespace import SH
 
-from .output import format_for, union
+from .output import format_for
 
 SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
 
@@ -21,7 +21,10 @@ def load(path: str | Path) -> Graph:
     """Any build file as one graph (the union of its named graphs)."""
     ds = Dataset()
     ds.parse(path, format=format_for(path))
-    return union(ds)
+    graph = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
 
 
 def validate(data: Graph, shapes: Graph) -> tuple[bool, str]:

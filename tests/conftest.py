@@ -12,11 +12,16 @@ EXAMPLES = ROOT / "examples"
 
 @pytest.fixture(scope="session")
 def examples_build(tmp_path_factory):
-    """The bundled example reports built once into TriG."""
-    from kg.build import build_dataset
-    from kg.output import write
+    """The bundled example reports built once into TriG: (path, the file parsed into an rdflib Dataset, summary)."""
+    from rdflib import Dataset
 
-    ds, summary = build_dataset([EXAMPLES / "reports"])
+    from kg.build import build
+    from kg.output import FileSink
+
     out = tmp_path_factory.mktemp("examples") / "examples.trig"
-    write(ds, out)
+    sink = FileSink(out)
+    summary = build([EXAMPLES / "reports"], [sink])
+    sink.commit()
+    ds = Dataset()
+    ds.parse(out, format="trig")
     return out, ds, summary

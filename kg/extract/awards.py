@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import word_regex
 from ..records import Award, Body, Sentence, Title
 
 _NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+)"
@@ -19,10 +20,13 @@ class AwardFinder:
         self.collective = re.compile(rf"{_NUMBER}\s+(?:{coll})", re.IGNORECASE)
         self.individual = re.compile(rf"{_NUMBER}\s+(?:{indiv})", re.IGNORECASE)
         self.on_behalf = re.compile(r"thay mặt\s+", re.IGNORECASE)
+        self.any_type = word_regex([f for row in gaz.award_types for f in row.data["forms"]])
 
     def find(self, sentence: Sentence, givers: list[tuple[int, int, Body | Title | str]]) -> list[Award]:
         """Awards in a sentence; `givers` are the bodies, nameless titles and people it names, with spans."""
         text = sentence.text
+        if not self.any_type.search(text):
+            return []
         awards: list[Award] = []
         clause_start = 0
         last_giver = None
