@@ -26,9 +26,26 @@ def _tsv(name: str) -> list[dict[str, str]]:
     return [{k: normalize(v or "") for k, v in row.items()} for row in rows]
 
 
+_LEADING_WORD = re.compile(r"(?:[^\W_]|\\[^\w\s])+\\? (?![?*+{])")
+
+
 def alternation(forms: list[str]) -> str:
-    """One regex alternative per form, longest first so the longest wins."""
-    return "|".join(sorted(set(forms), key=len, reverse=True))
+    """A regex for any of `forms` (regexes), longer forms first so that the longest wins.
+
+    Forms that begin with the same word share one branch ("Ban (?:Dân vận|Tuyên giáo)"):
+    the same language as a flat list, many times faster to search.
+    """
+    groups: dict[str, list[str]] = {}
+    branches: list[tuple[int, str]] = []
+    for form in set(forms):
+        head = _LEADING_WORD.match(form)
+        if head:
+            groups.setdefault(head.group(0), []).append(form[head.end():])
+        else:
+            branches.append((len(form), form))
+    for head, tails in groups.items():
+        branches.append((len(head) + max(map(len, tails)), f"{head}(?:{alternation(tails)})"))
+    return "|".join(branch for _, branch in sorted(branches, key=lambda b: (-b[0], b[1])))
 
 
 def word_regex(forms: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
