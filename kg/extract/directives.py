@@ -24,10 +24,10 @@ class DirectiveFinder:
         self.bodies = bodies
         self.titles = titles
         words = self.gaz.doc_word_re
-        self.cite = re.compile(
-            rf"(?P<congress>{_CONGRESS})"
+        self.cite = re.compile(  # every citation starts a word: checking that first makes the search fast
+            rf"(?<![^\W_])(?:(?P<congress>{_CONGRESS})"
             rf"|(?P<word>{words})\s+(?:số\s*)?(?:(?:{_PARTY_SYMBOL})|(?:{_STATE_SYMBOL})|(?P<num>\d{{1,4}})(?![\d/-]))"
-            rf"|(?<=số )(?:{_PARTY_SYMBOL.replace('?P<p', '?P<q')})",
+            rf"|(?<=số )(?:{_PARTY_SYMBOL.replace('?P<p', '?P<q')}))",
             re.IGNORECASE,
         )
 

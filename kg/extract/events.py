@@ -8,6 +8,7 @@ from ..records import Event, Participation, Sentence
 from .officials import PersonMention
 
 _ORGANISED = re.compile(r"(?:\bdo\s+(?P<by>.{3,120}?)\s+)?tổ chức\s+", re.IGNORECASE)
+_ORGANISE = re.compile(r"tổ chức", re.IGNORECASE)  # cheap test before _ORGANISED's costly search
 _ONLINE = re.compile(r"trực tuyến", re.IGNORECASE)
 _BRIDGES = re.compile(r"(\d{1,3})\s+điểm cầu", re.IGNORECASE)
 _LOCATION = re.compile(r"\btại\s+((?:Hội trường|Trung tâm|Nhà văn hóa|Nhà Văn hóa|Khu|trụ sở)[^,.;]{3,80})")
@@ -23,7 +24,7 @@ class EventFinder:
     def find(self, sentence: Sentence, ctx: Context) -> Event | None:
         """The event a sentence announces: "<date>, <body> tổ chức <type> …"."""
         text = sentence.text
-        om = _ORGANISED.search(text)
+        om = _ORGANISED.search(text) if _ORGANISE.search(text) else None
         if not om:
             return None
         event_type, type_at = self._type_after(text, om.end())
