@@ -1,22 +1,26 @@
 """Read reports from files: .txt, .html and .jsonl, directories recursively."""
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .encoding import SNIFF, NotText, decode, repair, utf16_order
 from .records import SourceReport
 from .text import normalize
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
-MAX_BYTES = 20 * 1024 * 1024  # a report larger than this is refused
+MAX_BYTES = 20 * 1024 * 1024  # a report (a file, or a JSON Lines record) larger than this is refused
+_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept as lone surrogates
 
 
 class ReadError(Exception):
-    """A report that cannot be read; the message names the file and the reason."""
+    """A report that cannot be read; the message says why (the caller names the file)."""
 
 
 @dataclass
@@ -53,48 +57,26 @@ def read_path(path: Path) -> Iterator[SourceReport | Failure]:
     """The reports in one file (one, or one per JSON Lines record)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ReadError(f"{path}: not a report (expected {', '.join(SUFFIXES)})")
-    if path.stat().st_size > MAX_BYTES:
-        raise ReadError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB")
-    data = path.read_bytes()
+        raise ReadError(f"not a report (expected {', '.join(SUFFIXES)})")
     if suffix == ".jsonl":
-        yield from read_jsonl(decode(data, path), path)
-    elif suffix in (".html", ".htm"):
-        yield read_html(decode(data, path), path)
-    else:
-        text = decode(data, path)
-        if looks_like_html(text):
-            yield read_html(text, path)
-        else:
-            yield make_report(path.name, text, path=str(path))
-
-
-def decode(data: bytes, path: Path) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else detected."""
-    if not data.strip():
-        raise ReadError(f"{path}: empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:4096]:
-        if _looks_utf16(data):
-            return data.decode("utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be")
-        raise ReadError(f"{path}: binary data, not text")
+        yield from read_jsonl(path)
+        return
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ReadError(f"{_mb(size)}, more than the {_mb(MAX_BYTES)} one report may have "
+                        "(split it, or give one report per line of a .jsonl file)")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding in ("ascii",) or best.chaos > 0.2:
-        raise ReadError(f"{path}: not UTF-8 and no text encoding fits")
-    return str(best)
+        text = decode(path.read_bytes())
+    except NotText as err:
+        raise ReadError(str(err)) from None
+    if suffix in (".html", ".htm") or looks_like_html(text):
+        yield read_html(text, path)
+    else:
+        yield make_report(path.name, text, path=str(path))
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
-    return max(zeros_even, zeros_odd) > len(sample) // 4 and min(zeros_even, zeros_odd) < len(sample) // 50
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
 
 
 def looks_like_html(text: str) -> bool:
@@ -106,26 +88,35 @@ def make_report(identifier: str, text: str, *, path: str | None = None, url: str
                 title: str | None = None, date: dt.date | None = None) -> SourceReport:
     text = normalize(text)
     if not text.strip():
-        raise ReadError(f"{path or identifier}: no text")
+        raise ReadError("no text")
     stem = identifier.rsplit(".", 1)[0] if "." in identifier and path else identifier
     return SourceReport(identifier=identifier, stem=stem, text=text, path=path, url=url,
                         title=normalize(title).strip() if title else None, date=date)
 
 
-def read_jsonl(text: str, path: Path) -> Iterator[SourceReport | Failure]:
-    """One report per JSON Lines record; a bad record fails alone."""
+def read_jsonl(path: Path) -> Iterator[SourceReport | Failure]:
+    """One report per JSON Lines record, read a line at a time; a bad record fails alone."""
     seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), 1):
+    records = 0
+    for number, line in _lines(path):
+        where = f"{path}:{number}"
+        if line is None:
+            yield Failure(where, f"a record of more than {_mb(MAX_BYTES)}")
+            continue
         if not line.strip():
             continue
-        where = f"{path}:{number}"
+        records += 1
+        if _UNDECODED.search(line):
+            yield Failure(where, "not valid UTF-8 (JSON Lines must be UTF-8)")
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield Failure(where, f"not valid JSON ({err.msg})")
+            yield Failure(where, f"not valid JSON ({err.msg} at column {err.colno})")
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or record.get("id") in (None, ""):
-            yield Failure(where, "a record needs an \"id\" and a \"text\"")
+        problem = _record_problem(record)
+        if problem:
+            yield Failure(where, problem)
             continue
         identifier = str(record["id"])
         if identifier in seen:
@@ -133,10 +124,55 @@ def read_jsonl(text: str, path: Path) -> Iterator[SourceReport | Failure]:
             continue
         seen.add(identifier)
         try:
-            yield make_report(identifier, record["text"], url=_str(record.get("url")), title=_str(record.get("title")),
-                              date=parse_iso_date(record.get("date")))
+            yield make_report(identifier, repair(record["text"]), url=_str(record.get("url")),
+                              title=_str(record.get("title")), date=parse_iso_date(record.get("date")))
         except ReadError as err:
-            yield Failure(where, str(err).split(": ", 1)[-1])
+            yield Failure(where, str(err))
+    if not records:
+        raise ReadError("no records (an empty file)")
+
+
+def _record_problem(record: object) -> str | None:
+    """Why a JSON Lines record cannot be a report, or None."""
+    if not isinstance(record, dict):
+        return "a record must be a JSON object"
+    identifier, text = record.get("id"), record.get("text")
+    if identifier is None:
+        return 'no "id"'
+    if isinstance(identifier, bool) or not isinstance(identifier, str | int) or not str(identifier).strip():
+        return f'"id" must be a non-empty string or a number, not {json.dumps(identifier, ensure_ascii=False)[:40]}'
+    if text is None:
+        return 'no "text"'
+    if not isinstance(text, str):
+        return '"text" must be a string'
+    return None
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str | None]]:
+    """Numbered lines of a JSON Lines file, UTF-8 (invalid bytes as lone surrogates) or UTF-16.
+
+    A line longer than MAX_BYTES characters comes as None, skipped without being held in memory;
+    text that is not valid UTF-16 ends the file with a ReadError.
+    """
+    with path.open("rb") as raw:
+        head = raw.read(SNIFF)
+        raw.seek(0)
+        bom16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        encoding = "utf-16" if bom16 else utf16_order(head) or "utf-8-sig"
+        text = io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape" if encoding == "utf-8-sig" else "strict")
+        number = 0
+        try:
+            while line := text.readline(MAX_BYTES + 1):
+                number += 1
+                if len(line) <= MAX_BYTES:
+                    yield number, line
+                    continue
+                while line and not line.endswith("\n"):
+                    line = text.readline(MAX_BYTES)
+                yield number, None
+        except UnicodeDecodeError as err:
+            raise ReadError(f"not valid {encoding.upper()} after line {number} ({err.reason}); "
+                            "the rest of the file is skipped") from None
 
 
 def _str(value: object) -> str | None:
@@ -160,10 +196,13 @@ def read_html(html: str, path: Path) -> SourceReport:
     """The article of a saved web page: its text, title, date and URL."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                      favor_precision=True, with_metadata=True, date_extraction_params={"extensive_search": True})
+    try:
+        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, favor_precision=True,
+                                          with_metadata=True, date_extraction_params={"extensive_search": True})
+    except Exception as err:  # noqa: BLE001 (trafilatura and lxml raise many kinds on broken pages)
+        raise ReadError(f"an HTML page that cannot be parsed ({err.__class__.__name__}: {err})") from None
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
-        raise ReadError(f"{path}: an HTML page with no article text")
+        raise ReadError("an HTML page with no article text (only menus, links or scripts)")
     return make_report(path.name, text, path=str(path), url=getattr(doc, "url", None),
                        title=getattr(doc, "title", None), date=parse_iso_date(getattr(doc, "date", None)))
