@@ -13,6 +13,7 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = tuple(".!?…:;\"”)")
+CAPTION_MAX = 300  # characters: a longer line is text, even with "Ảnh:" in it
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def layout(text: str, gaz: Gazetteer) -> Layout:
         break
 
     for i, (_, _, s) in enumerate(lines):
-        if kinds[i] == "body" and i > first_body and len(s) <= 300 and not s.endswith(_TERMINAL):
+        if kinds[i] == "body" and i > first_body and len(s) <= CAPTION_MAX and not s.endswith(_TERMINAL):
             kinds[i] = "caption"
     blocks = [Block(a, b, k) for (a, b, _), k in zip(lines, kinds)]
     return Layout(blocks, title, date, byline)
@@ -80,7 +81,7 @@ def _kind(line: str, gaz: Gazetteer) -> str:
         return "chrome"
     if _DATELINE.match(line):
         return "dateline"
-    if gaz.caption_start_re.match(line) or gaz.caption_mark_re.search(line):
+    if len(line) <= CAPTION_MAX and (gaz.caption_start_re.match(line) or gaz.caption_mark_re.search(line)):
         return "caption"
     return "body"
 

@@ -27,15 +27,23 @@ _TONE_TABLE = _tone_table()
 _TONE_RE = re.compile("(?<![qQ])(" + "|".join(map(re.escape, _TONE_TABLE)) + r")(?![^\W\d_])")
 _SPACES = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t\u00ad]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")  # halves of a pair, alone: not text, cannot be written as UTF-8
 
 
 def normalize(text: str) -> str:
-    """NFC, one tone-mark style, plain spaces. Keeps the length of NFC text."""
+    """NFC, one tone-mark style, plain spaces, U+FFFD for lone surrogates. Keeps the length of NFC text."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", " \n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
     text = _CONTROLS.sub(" ", text)
-    return _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], text)
+    text = _SURROGATES.sub("\ufffd", text)
+    return _TONE_RE.sub(_old_tone, text)
+
+
+def _old_tone(m: re.Match) -> str:
+    """The old-style pair, unless a combining mark follows (moving the tone would let NFC compose it)."""
+    after = m.string[m.end():m.end() + 1]
+    return m.group(1) if after and unicodedata.combining(after) else _TONE_TABLE[m.group(1)]
 
 
 def fold(text: str) -> str:
