@@ -61,6 +61,29 @@ class Named:
     data: dict
 
 
+class ByFirstLetter:
+    """Table rows, in table order, indexed by the letter their forms start with.
+
+    Only rows whose forms can start with the letter at a position can match there;
+    a row with a form that starts with regex syntax is tried everywhere.
+    """
+
+    def __init__(self, rows: list[Named]):
+        letters = [_first_letters(row.data["forms"]) for row in rows]
+        self.anywhere = [row for row, first in zip(rows, letters) if first is None]
+        keys = set().union(*(first for first in letters if first))
+        self.index = {k: [row for row, first in zip(rows, letters) if first is None or k in first] for k in keys}
+
+    def at(self, text: str, pos: int) -> list[Named]:
+        return self.index.get(text[pos:pos + 1].lower(), self.anywhere)
+
+
+def _first_letters(forms: list[str]) -> set[str] | None:
+    if all(form[:1].isalnum() for form in forms):
+        return {form[0].lower() for form in forms}
+    return None
+
+
 def _named(rows: list[dict]) -> list[Named]:
     return [Named(r["name"], word_regex(r["forms"]), r) for r in rows]
 

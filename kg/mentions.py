@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from .gazetteer import Gazetteer, Named, word_regex
+from .gazetteer import ByFirstLetter, Gazetteer, Named, word_regex
 from .records import Body, Place, Title
 from .text import is_capitalised, squash
 
@@ -120,6 +120,7 @@ class BodyFinder:
         groups = (gaz.central, gaz.committees, gaz.committee_bodies, gaz.locals)
         forms = [f for group in groups for row in group for f in row.data["forms"]]
         self.trigger = word_regex(forms + list(gaz.abbreviations) + gaz.steering["forms"])
+        self.central, self.committees, self.committee_bodies, self.locals = map(ByFirstLetter, groups)
 
     def find_all(self, text: str, ctx: Context, *, keep_pending: bool = False) -> list[BodyMatch]:
         """Non-overlapping bodies, left to right; place-less ones share a later one's place."""
@@ -152,15 +153,15 @@ class BodyFinder:
 
     def _central(self, text, pos, ctx):
         best = None
-        for row in self.gaz.central:
+        for row in self.central.at(text, pos):
             m = row.pattern.match(text, pos)
             if m and (best is None or m.end() > best.end):
                 best = BodyMatch(pos, m.end(), central_body(row.name, ctx))
         return best
 
-    def _committee(self, text, pos, ctx, committees=None):
+    def _committee(self, text, pos, ctx):
         """(committee, place, end) for "Tỉnh ủy", "Huyện ủy Kinh Môn", ..."""
-        for row in committees or self.gaz.committees:
+        for row in self.committees.at(text, pos):
             m = row.pattern.match(text, pos)
             if not m:
                 continue
@@ -184,7 +185,7 @@ class BodyFinder:
         return j
 
     def _committee_body(self, text, pos, ctx):
-        for row in self.gaz.committee_bodies:
+        for row in self.committee_bodies.at(text, pos):
             m = row.pattern.match(text, pos)
             if not m:
                 continue
@@ -208,7 +209,7 @@ class BodyFinder:
         return BodyMatch(pos, m.end(), of_committee(row["body"], c))
 
     def _local(self, text, pos, ctx):
-        for row in self.gaz.locals:
+        for row in self.locals.at(text, pos):
             m = row.pattern.match(text, pos)
             if m:
                 return self._with_level(text, pos, m.end(), row.name, row.data["kind"], ctx)
