@@ -6,19 +6,27 @@ to sort into a deterministic order and to hand to a file or a store.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
-from rdflib import XSD, Dataset, Graph, Namespace, URIRef
+from rdflib import XSD, Dataset, Graph, Namespace
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
 from .records import Award, Body, Directive, Event, Place, ReportFacts, Sentence, Title
-from .text import slug
+from .text import slug as _slug
 
 VNPOL = Namespace("https://w3id.org/vnpol/ontology#")
 ID = Namespace("https://w3id.org/vnpol/id/")
 SCHEMA = Namespace("https://schema.org/")
 GAZETTEER_GRAPH = ID["graph/gazetteer"]
 
+_ID = str(ID)
+slug = functools.lru_cache(maxsize=1 << 16)(_slug)  # names recur: a report names a body many times
+
+
+def _id(path: str) -> str:
+    """An IRI of the graph's own: https://w3id.org/vnpol/id/{path}."""
+    return _ID + path
 
 
 class Terms:
@@ -87,50 +95,50 @@ def bind(g: Graph | Dataset) -> None:
         g.bind(prefix, ns, override=True)
 
 
-def report_iri(stem: str) -> URIRef:
-    return ID[f"report/{slug(stem) if not _safe(stem) else stem}"]
+def report_iri(stem: str) -> str:
+    return _id(f"report/{slug(stem) if not _safe(stem) else stem}")
 
 
 def _safe(stem: str) -> bool:
     return all(c.isascii() and (c.isalnum() or c in "-_.") for c in stem) and bool(stem)
 
 
-def person_iri(name: str) -> URIRef:
-    return ID[f"person/{slug(name)}"]
+def person_iri(name: str) -> str:
+    return _id(f"person/{slug(name)}")
 
 
-def body_iri(body: Body) -> URIRef:
-    return ID[f"body/{slug(body.name)}"]
+def body_iri(body: Body) -> str:
+    return _id(f"body/{slug(body.name)}")
 
 
-def place_iri(place: Place) -> URIRef:
+def place_iri(place: Place) -> str:
     if place.kind == "district" and place.province:
-        return ID[f"place/{slug(place.province)}/{slug(place.level_word + ' ' + place.name)}"]
-    return ID[f"place/{slug(place.name)}"]
+        return _id(f"place/{slug(place.province)}/{slug(place.level_word + ' ' + place.name)}")
+    return _id(f"place/{slug(place.name)}")
 
 
-def post_iri(title: Title) -> URIRef:
-    return ID[f"post/{slug(title.name)}"]
+def post_iri(title: Title) -> str:
+    return _id(f"post/{slug(title.name)}")
 
 
-def concept_iri(kind: str, label: str) -> URIRef:
-    return ID[f"{kind}/{slug(label)}"]
+def concept_iri(kind: str, label: str) -> str:
+    return _id(f"{kind}/{slug(label)}")
 
 
-def directive_iri(d: Directive) -> URIRef:
+def directive_iri(d: Directive) -> str:
     scope = "national" if d.scope == "national" else slug(d.scope)
     year = f"-{d.year}" if d.year else ""
-    return ID[f"directive/{scope}/{slug(d.type_code)}-{slug(d.number)}{year}"]
+    return _id(f"directive/{scope}/{slug(d.type_code)}-{slug(d.number)}{year}")
 
 
-def event_iri(e: Event, stem: str, n: int) -> URIRef:
+def event_iri(e: Event, stem: str, n: int) -> str:
     if e.date and e.organizer:
-        return ID[f"event/{e.date.isoformat()}/{slug(e.event_type)}/{slug(e.organizer.name)}"]
-    return ID[f"event/{slug(stem)}/{n}"]
+        return _id(f"event/{e.date.isoformat()}/{slug(e.event_type)}/{slug(e.organizer.name)}")
+    return _id(f"event/{slug(stem)}/{n}")
 
 
-def evidence_iri(stem: str, s: Sentence) -> URIRef:
-    return ID[f"evidence/{slug(stem)}/{s.start}-{s.end}"]
+def evidence_iri(stem: str, s: Sentence) -> str:
+    return _id(f"evidence/{slug(stem)}/{s.start}-{s.end}")
 
 
 def directive_label(d: Directive) -> str:
@@ -140,6 +148,19 @@ def directive_label(d: Directive) -> str:
     where = "" if d.scope == "national" else f" ({d.scope})"
     year = f"/{d.year}" if d.year else ""
     return f"{d.doc_type} số {d.number}{year}{where}"
+
+
+def once(method):
+    """A method that writes a node: it writes each node once per report, then returns its term."""
+
+    @functools.wraps(method)
+    def write_once(self, *args, **kwargs):
+        key = (method.__name__, args, tuple(kwargs.items()))
+        if key not in self.written:
+            self.written[key] = method(self, *args, **kwargs)
+        return self.written[key]
+
+    return write_once
 
 
 @dataclass
@@ -162,6 +183,7 @@ class ReportGraph:
         self.gaz_lines: set[str] = set()
         self.seen_evidence: set[str] = set()
         self.event_nodes: dict[int, str] = {}
+        self.written: dict[tuple, str] = {}  # for @once
 
     def add(self, s: str, p: str, o: str) -> None:
         self.lines.add(f"{s} {p} {o} {self.report} .")
@@ -228,6 +250,7 @@ class ReportGraph:
         if s.kind == "caption":
             self.add(ev, V.inCaption, boolean(True))
 
+    @once
     def place(self, place: Place) -> str:
         p = node(place_iri(place))
         self.types(p, V.Place, S.AdministrativeArea)
@@ -235,6 +258,7 @@ class ReportGraph:
         self.add(p, T_RDFS.label, vi(label))
         return p
 
+    @once
     def body(self, body: Body, *, in_gazetteer: bool = False) -> str:
         add = self.add_gazetteer if in_gazetteer else self.add
         b = node(body_iri(body))
@@ -248,6 +272,7 @@ class ReportGraph:
             self.add_gazetteer(b, T_ORG.subOrganizationOf, self.body(body.parent, in_gazetteer=True))
         return b
 
+    @once
     def concept(self, kind: str, label: str) -> str:
         c = node(concept_iri(kind, label))
         self.add(c, T_RDF.type, T_SKOS.Concept)
@@ -255,9 +280,10 @@ class ReportGraph:
             self.add(c, T_RDF.type, T_ORG.Role)
         self.add(c, T_RDFS.label, vi(label))
         self.add(c, T_SKOS.prefLabel, vi(label))
-        self.add(c, T_SKOS.inScheme, node(ID[f"scheme/{SCHEMES[kind]}"]))
+        self.add(c, T_SKOS.inScheme, node(_id(f"scheme/{SCHEMES[kind]}")))
         return c
 
+    @once
     def post(self, title: Title) -> str:
         p = node(post_iri(title))
         self.types(p, V.Post, T_ORG.Post)
@@ -268,6 +294,7 @@ class ReportGraph:
         self.add(p, T_ORG.postIn, self.body(title.body))
         return p
 
+    @once
     def person(self, name: str) -> str:
         p = node(person_iri(name))
         self.types(p, V.Official, T_FOAF.Person, S.Person)
@@ -277,7 +304,7 @@ class ReportGraph:
 
     def tenure(self, t) -> None:
         person, post = self.person(t.person), self.post(t.title)
-        tenure = node(ID[f"tenure/{slug(self.stem)}/{slug(t.person)}/{slug(t.title.name)}"])
+        tenure = node(_id(f"tenure/{slug(self.stem)}/{slug(t.person)}/{slug(t.title.name)}"))
         self.types(tenure, V.Tenure, T_ORG.Membership)
         self.add(tenure, T_ORG.member, person)
         self.add(tenure, V.post, post)
@@ -353,11 +380,11 @@ class ReportGraph:
             self.add(event, V.participant, person)
             self.add(event, PARTS[p.part], person)
         if e.movement:
-            self.add(event, V.movement, node(ID[f"movement/{slug(e.movement)}"]))
+            self.add(event, V.movement, node(_id(f"movement/{slug(e.movement)}")))
         self.evidence(event, e.evidence)
 
     def award(self, a: Award, n: int) -> None:
-        award = node(ID[f"award/{slug(self.stem)}/{n}"])
+        award = node(_id(f"award/{slug(self.stem)}/{n}"))
         self.add(award, T_RDF.type, V.Award)
         self.add(award, T_RDFS.label, vi(f"{a.award_type} ({self.facts.meta.source.identifier}, {n})"))
         self.add(award, V.awardType, self.concept("awardtype", a.award_type))
@@ -372,12 +399,12 @@ class ReportGraph:
         self.evidence(award, a.evidence)
 
     def movement(self, m) -> None:
-        movement = node(ID[f"movement/{slug(m.name)}"])
+        movement = node(_id(f"movement/{slug(m.name)}"))
         self.add(movement, T_RDF.type, V.Movement)
         self.add(movement, T_RDFS.label, vi(m.name))
         self.add(self.report, V.mentions, movement)
         if m.start_year:
-            period = node(ID[f"movement/{slug(m.name)}/{m.start_year}-{m.end_year}"])
+            period = node(_id(f"movement/{slug(m.name)}/{m.start_year}-{m.end_year}"))
             self.add(period, T_RDF.type, V.MovementPeriod)
             span = f" - {m.end_year}" if m.end_year != m.start_year else ""
             self.add(period, T_RDFS.label, vi(f"{m.name} {m.start_year}{span}"))
