@@ -5,6 +5,7 @@ import csv
 import functools
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -46,6 +47,20 @@ def alternation(forms: list[str]) -> str:
     for head, tails in groups.items():
         branches.append((len(head) + max(map(len, tails)), f"{head}(?:{alternation(tails)})"))
     return "|".join(branch for _, branch in sorted(branches, key=lambda b: (-b[0], b[1])))
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def at_word_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, keeping the matches that start a word.
+
+    For a case-sensitive pattern this is much faster than a look-behind in the pattern,
+    which stops the search from skipping ahead to the letters a match can start with.
+    """
+    for m in pattern.finditer(text):
+        if m.start() == 0 or not _WORD_CHAR.match(text, m.start() - 1):
+            yield m
 
 
 def word_regex(forms: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
@@ -162,7 +177,7 @@ class Gazetteer:
             for host in filter(None, row["hosts"].split("|")):
                 self.hosts.append((host, place))
         self.hosts.sort(key=lambda hp: -len(hp[0]))
-        self.province_re = re.compile(r"(?<![^\W_])(?:" + alternation([re.escape(f) for f in self.place_forms]) + r")(?![^\W_])")
+        self.province_re = re.compile(r"(?:" + alternation([re.escape(f) for f in self.place_forms]) + r")(?![^\W_])")
         self.districts: dict[str, list[Place]] = {}
         for row in _tsv("districts.tsv"):
             place = Place(row["name"], row["name"], "district", row["province"], row["level"])
