@@ -322,9 +322,10 @@ class TitleFinder:
 
     def find_all(self, text: str, ctx: Context) -> list[TitleMatch]:
         found: list[TitleMatch] = []
+        search = self.gaz.title_trigger.searcher(text)
         pos = 0
         while True:
-            m = self.gaz.title_trigger.search(text, pos)
+            m = search(pos)
             if not m:
                 break
             match = self.match_at(text, m.start(), ctx)
