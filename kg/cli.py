@@ -28,8 +28,28 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("graph", help="a file written by kg build")
     v.add_argument("--shapes", help="another shapes file")
 
+    for name, text in (("viz", "draw the network as one offline HTML page"),
+                       ("stats", "counts per class, the most central officials and bodies, communities"),
+                       ("export", "write the network as GraphML or GEXF (for Gephi)")):
+        n = sub.add_parser(name, help=text, description=f"{text[0].upper()}{text[1:]}. Exit status {EXIT_OK}, "
+                                                        f"or {EXIT_USAGE} when the graph or an argument is unusable.")
+        n.add_argument("graph", nargs="?", help="a file written by kg build (.trig, .nq, .ttl, .nt, .jsonld)")
+        n.add_argument("--store", metavar="DIR", help="an on-disk Oxigraph store instead of a file")
+        if name == "viz":
+            n.add_argument("-o", "--output", required=True, help="the HTML page to write")
+            n.add_argument("--focus", metavar="NAME", help="only this person's or body's neighbourhood (accents optional)")
+            n.add_argument("--depth", type=int, help="how many links from --focus (default 1)")
+            n.add_argument("--max-nodes", type=_positive, help="keep the N most connected nodes")
+        elif name == "stats":
+            n.add_argument("--top", type=_positive, default=10, help="how many officials, bodies, communities to list")
+        else:
+            n.add_argument("-o", "--output", required=True, help="the file to write")
+            n.add_argument("--format", choices=("graphml", "gexf"), help="default: from the output's extension")
+
     args = parser.parse_args(argv)
-    return {"build": _build, "validate": _validate}[args.command](args)
+    if args.command in ("viz", "stats", "export") and (args.graph is None) == (args.store is None):
+        parser.error(f"{args.command}: give a graph file or --store DIR (one of them)")
+    return {"build": _build, "validate": _validate, "viz": _network, "stats": _network, "export": _network}[args.command](args)
 
 
 def _positive(value: str) -> int:
@@ -89,6 +109,20 @@ def _validate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print(report)
     return EXIT_OK if conforms else EXIT_INVALID
+
+
+def _network(args: argparse.Namespace) -> int:
+    """viz, stats and export: kg.viz, kg.stats and kg.export do the work."""
+    from importlib import import_module
+
+    from .network import GraphInputError
+
+    try:
+        import_module(f".{args.command}", __package__).run(args)
+    except GraphInputError as err:
+        print(f"kg {args.command}: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 if __name__ == "__main__":

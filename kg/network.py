@@ -1,0 +1,225 @@
+"""A built graph (a build file or an Oxigraph store) as one networkx graph of
+officials, bodies, posts, directives, events, awards and reports: what
+`kg viz`, `kg stats` and `kg export` all draw from."""
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+
+from .output import format_for
+from .rdf import PREFIXES
+from .text import fold, squash
+
+STYLE_FILE = Path(__file__).with_name("templates") / "network.toml"
+
+
+class GraphInputError(ValueError):
+    """A graph that cannot be read, or a request it cannot answer."""
+
+
+@dataclass(frozen=True)
+class NodeClass:
+    name: str
+    type: str
+    label: str
+    color: str
+    shape: str
+    symbol: str
+    kinds: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Relation:
+    property: str
+    label: str
+    reverse: bool = False
+    narrows: str | None = None
+
+
+@dataclass(frozen=True)
+class Style:
+    classes: tuple[NodeClass, ...]
+    relations: tuple[Relation, ...]
+    former_tenure: str
+
+
+def iri(curie: str) -> str:
+    """"vnpol:Body" → the full IRI, with the project's prefixes (kg.rdf.PREFIXES)."""
+    prefix, local = curie.split(":", 1)
+    return f"{PREFIXES[prefix]}{local}"
+
+
+def load_style(path: Path = STYLE_FILE) -> Style:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    classes = tuple(NodeClass(c["name"], iri(c["type"]), c["label"], c["color"], c["shape"], c["symbol"],
+                              {iri(k): v for k, v in c.get("kinds", {}).items()}) for c in data["classes"])
+    relations = tuple(Relation(iri(r["property"]), r["label"], r.get("reverse", False),
+                               iri(r["narrows"]) if "narrows" in r else None) for r in data["relations"])
+    return Style(classes, relations, data["former_tenure"]["label"])
+
+
+STYLE = load_style()
+
+
+def open_store(path: str | Path | None = None, store_dir: str | Path | None = None) -> ox.Store:
+    """A build file loaded into memory, or an on-disk store opened read-only."""
+    if store_dir is not None:
+        if not Path(store_dir).is_dir():
+            raise GraphInputError(f"{store_dir}: no such folder (--store wants an Oxigraph store's folder)")
+        try:
+            return ox.Store.read_only(str(store_dir))
+        except OSError as err:
+            raise GraphInputError(f"{store_dir}: not an Oxigraph store ({err})") from err
+    if path is None:
+        raise GraphInputError("give a build file (.trig, .nq, .ttl, .nt, .jsonld) or --store DIR")
+    path = Path(path)
+    if path.is_dir():
+        raise GraphInputError(f"{path}: a folder; give a build file, or --store for an Oxigraph store")
+    try:
+        format_for(path)
+    except ValueError as err:
+        raise GraphInputError(str(err)) from err
+    if not path.is_file():
+        raise GraphInputError(f"{path}: no such file")
+    store = ox.Store()
+    try:
+        store.load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:].lower()))
+    except (OSError, SyntaxError, ValueError) as err:
+        raise GraphInputError(f"{path}: cannot read it as RDF: {err}") from err
+    return store
+
+
+class _Reader:
+    """Pattern look-ups over every graph of a store, by IRI string."""
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+
+    def pairs(self, prop: str) -> set[tuple[str, ox.NamedNode | ox.Literal]]:
+        return {(q.subject.value, q.object) for q in self.store.quads_for_pattern(None, ox.NamedNode(prop), None, None)
+                if isinstance(q.subject, ox.NamedNode)}
+
+    def subjects(self, prop: str, obj: str) -> set[str]:
+        return {q.subject.value for q in self.store.quads_for_pattern(None, ox.NamedNode(prop), ox.NamedNode(obj), None)
+                if isinstance(q.subject, ox.NamedNode)}
+
+    def values(self, node: str, prop: str) -> list[str]:
+        return sorted({q.object.value for q in self.store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(prop), None, None)})
+
+
+def network_graph(store: ox.Store, style: Style = STYLE) -> nx.DiGraph:
+    """Nodes: IRIs with `label`, `cls` (class name), `kind` (a body's kind), `alt_labels` and
+    `evidence` ((report, start offset, sentence), …). Edges: `label`, the relations' labels."""
+    read = _Reader(store)
+    cls_of: dict[str, NodeClass] = {}
+    kind_of: dict[str, str] = {}
+    for cls in style.classes:
+        for node in read.subjects(iri("rdf:type"), cls.type):
+            cls_of.setdefault(node, cls)
+        for kind, name in cls.kinds.items():
+            for node in read.subjects(iri("rdf:type"), kind):
+                kind_of.setdefault(node, name)
+    evidence = _evidence(read, cls_of)
+    graph = nx.DiGraph()
+    for node in sorted(cls_of):
+        labels = read.values(node, iri("rdfs:label"))
+        label = labels[0] if labels else node.rsplit("/", 1)[-1]
+        graph.add_node(node, label=label, cls=cls_of[node].name, kind=kind_of.get(node, ""),
+                       alt_labels=tuple(a for a in read.values(node, iri("skos:altLabel")) if a != label),
+                       evidence=evidence.get(node, ()))
+    for (u, v), labels in sorted(_edges(read, cls_of, style).items()):
+        graph.add_edge(u, v, label=", ".join(labels))
+    return graph
+
+
+def _evidence(read: _Reader, cls_of: dict[str, NodeClass]) -> dict[str, tuple[tuple[str, int, str], ...]]:
+    """Each node's evidence sentences with their reports; a post has its tenures' sentences."""
+    sentences: dict[str, set[str]] = defaultdict(set)
+    for node, ev in read.pairs(iri("vnpol:evidence")):
+        sentences[node].add(ev.value)
+    for tenure, post in read.pairs(iri("vnpol:post")):
+        sentences[post.value] |= sentences.get(tenure, set())
+    reports: dict[str, str] = {}
+    out = {}
+    for node in cls_of:
+        found = set()
+        for ev in sentences.get(node, ()):
+            report = (read.values(ev, iri("dcterms:isPartOf")) or [""])[0]
+            if report not in reports:
+                reports[report] = (read.values(report, iri("dcterms:identifier")) or [report])[0]
+            start = read.values(ev, iri("vnpol:startOffset"))
+            for text in read.values(ev, iri("vnpol:text")):
+                found.add((reports[report], int(start[0]) if start else 0, text))
+        if found:
+            out[node] = tuple(sorted(found))
+    return out
+
+
+def _edges(read: _Reader, cls_of: dict[str, NodeClass], style: Style) -> dict[tuple[str, str], list[str]]:
+    """(from, to) → the labels of the relations between them, narrower relations replacing broader."""
+    found: dict[tuple[str, str], list[Relation]] = defaultdict(list)
+    for rel in style.relations:
+        for s, o in read.pairs(rel.property):
+            if s in cls_of and o.value in cls_of:
+                found[(o.value, s) if rel.reverse else (s, o.value)].append(rel)
+    labels: dict[tuple[str, str], list[str]] = {}
+    for edge, rels in found.items():
+        narrowed = {r.narrows for r in rels}
+        labels[edge] = [r.label for r in rels if r.property not in narrowed]
+    former = {t for t, flag in read.pairs(iri("vnpol:former")) if flag.value == "true"}
+    members = dict(read.pairs(iri("org:member")))
+    for tenure, post in read.pairs(iri("vnpol:post")):
+        person = members.get(tenure)
+        if tenure in former and person is not None and person.value in cls_of and post.value in cls_of:
+            labels.setdefault((person.value, post.value), []).append(style.former_tenure)
+    return labels
+
+
+def load(path: str | Path | None = None, store_dir: str | Path | None = None) -> nx.DiGraph:
+    """The network of a build file or a store."""
+    return network_graph(open_store(path, store_dir))
+
+
+def _names(graph: nx.DiGraph, node: str) -> list[str]:
+    return [fold(squash(n)) for n in (graph.nodes[node]["label"], *graph.nodes[node]["alt_labels"])]
+
+
+def find(graph: nx.DiGraph, name: str) -> list[str]:
+    """Nodes named `name` (label or other name, ignoring accents and case); failing that,
+    the one node whose name contains it."""
+    wanted = fold(squash(name))
+    if not wanted:
+        raise GraphInputError("--focus: give a name")
+    exact = [n for n in graph if wanted in _names(graph, n)]
+    if exact:
+        return exact
+    partial = [n for n in graph if any(wanted in x for x in _names(graph, n))]
+    if not partial:
+        raise GraphInputError(f"--focus {name!r}: no official, body, post, directive, event, award or report has that name")
+    if len(partial) > 1:
+        listed = "; ".join(graph.nodes[n]["label"] for n in partial[:10])
+        more = f" and {len(partial) - 10} more" if len(partial) > 10 else ""
+        raise GraphInputError(f"--focus {name!r} matches {len(partial)} nodes ({listed}{more}); give a full name")
+    return partial
+
+
+def neighbourhood(graph: nx.DiGraph, centres: list[str], depth: int) -> nx.DiGraph:
+    """The nodes within `depth` edges (either direction) of any centre."""
+    undirected = graph.to_undirected(as_view=True)
+    keep: set[str] = set()
+    for centre in centres:
+        keep |= set(nx.single_source_shortest_path_length(undirected, centre, cutoff=depth))
+    return graph.subgraph(keep).copy()
+
+
+def most_connected(graph: nx.DiGraph, limit: int, keep: list[str] = ()) -> nx.DiGraph:
+    """At most `limit` nodes: those in `keep`, then the highest degrees (ties by label)."""
+    if len(graph) <= limit:
+        return graph
+    ranked = sorted(graph, key=lambda n: (n not in keep, -graph.degree(n), graph.nodes[n]["label"], n))
+    return graph.subgraph(ranked[:limit]).copy()
