@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 
 from rdflib import XSD, Dataset, Graph, Namespace
@@ -51,8 +52,11 @@ def node(iri: str) -> str:
     return f"<{iri}>"
 
 
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
+
+
 def _quoted(text: str) -> str:
-    return '"' + text.translate(_ESCAPES) + '"'
+    return '"' + (text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text) + '"'
 
 
 def vi(text: str) -> str:
