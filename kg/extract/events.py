@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import word_regex
 from ..mentions import BodyFinder, Context, find_dates
 from ..records import Event, Participation, Sentence
 from .officials import PersonMention
@@ -18,6 +19,7 @@ class EventFinder:
     def __init__(self, gaz, bodies: BodyFinder):
         self.gaz = gaz
         self.bodies = bodies
+        self.any_type = word_regex([f for row in gaz.event_types for f in row.data["forms"]])
         self.part_words = {part: re.compile(r"(?<![^\W_])(?:" + "|".join(words) + r")(?![^\W_])", re.IGNORECASE)
                            for part, words in gaz.event_parts.items()}
 
@@ -48,12 +50,11 @@ class EventFinder:
                      int(bridges.group(1)) if bridges else None)
 
     def _type_after(self, text: str, pos: int) -> tuple[str | None, int]:
-        best, at = None, len(text)
-        for row in self.gaz.event_types:
-            m = row.pattern.search(text, pos)
-            if m and m.start() < at:
-                best, at = row.name, m.start()
-        return best, at
+        """The first event type named at or after `pos` (the table's first row, where two start there)."""
+        m = self.any_type.search(text, pos)
+        if not m:
+            return None, len(text)
+        return next(row.name for row in self.gaz.event_types if row.pattern.match(text, m.start())), m.start()
 
     def part(self, text: str, person: PersonMention) -> str | None:
         """What the person did, from the verb nearest after their mention."""
