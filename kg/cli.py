@@ -16,11 +16,17 @@ def main(argv: list[str] | None = None) -> int:
                                    f"Exit status: {EXIT_OK} all read, {EXIT_SOME_FAILED} some reports failed, "
                                    f"{EXIT_USAGE} bad arguments, {EXIT_NOTHING_BUILT} nothing could be built.")
     b.add_argument("paths", nargs="+", help="report files or folders")
-    b.add_argument("-o", "--output", required=True, help="output file: .trig, .nq (one graph per report), .ttl, .nt, .jsonld")
+    b.add_argument("-o", "--output", help="output file: .trig, .nq (one graph per report), .ttl, .nt, .jsonld")
     b.add_argument("--strict", action="store_true", help="write nothing if any report fails")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     b.add_argument("--workers", type=_positive, default=None,
                    help="processes that extract in parallel (default: the number of cores); the output is the same for any N")
+    b.add_argument("--store", metavar="DIR", help="an on-disk SPARQL store (Oxigraph) to keep up to date: reports it "
+                                                  "holds unchanged are skipped, changed ones replaced (with -o or alone)")
+    b.add_argument("--dask", metavar="ADDRESS", help="extract on a Dask cluster: its scheduler's address, "
+                                                     "or 'local' to start one here with --workers processes")
+    b.add_argument("--shard-dir", metavar="DIR", help="with --dask: where workers write their N-Quads shards, a folder "
+                                                      "they and this machine share (default: in the store, or beside -o)")
 
     v = sub.add_parser("validate", help="check a built graph against the SHACL shapes",
                        description=f"Validate a graph file against ontology/shapes.ttl. Exit status {EXIT_OK} if it "
@@ -46,10 +52,41 @@ def main(argv: list[str] | None = None) -> int:
             n.add_argument("-o", "--output", required=True, help="the file to write")
             n.add_argument("--format", choices=("graphml", "gexf"), help="default: from the output's extension")
 
+    r = sub.add_parser("remove", help="drop reports from a store",
+                       description="Drop reports from a store: their graphs, and the gazetteer lines no other report "
+                                   f"gives. Exit status {EXIT_OK}, or {EXIT_USAGE} if an ID is unknown (then nothing "
+                                   "is removed) or the store cannot be used.")
+    r.add_argument("ids", nargs="+", metavar="ID", help="a report's identifier (000_x.txt, a record's id) or stem")
+    r.add_argument("--store", metavar="DIR", required=True, help="a store written by kg build --store")
+    d = sub.add_parser("dump", help="write a store out to a file",
+                       description="Write a store's report graphs (in IRI order) and gazetteer graph to a file, as "
+                                   f"kg build -o would. Exit status {EXIT_OK}, or {EXIT_USAGE} if the store or the "
+                                   "output cannot be used.")
+    d.add_argument("--store", metavar="DIR", required=True, help="a store written by kg build --store")
+    d.add_argument("-o", "--output", required=True, help="output file: .trig, .nq (one graph per report), .ttl, .nt, .jsonld")
+    d.add_argument("-q", "--quiet", action="store_true", help="no summary")
+    s = sub.add_parser("serve", help="answer SPARQL queries over HTTP (SPARQL 1.1 Protocol)",
+                       description="Serve a store at http://HOST:PORT/sparql: the SPARQL 1.1 Protocol, the union of "
+                                   "the report graphs as the default graph, read-only unless --allow-update. "
+                                   f"Runs until interrupted. Exit status {EXIT_OK}, or {EXIT_USAGE} if the store or "
+                                   "the port cannot be used.")
+    s.add_argument("--store", metavar="DIR", required=True, help="a store written by kg build --store")
+    s.add_argument("--port", type=int, default=7878, help="TCP port (default 7878; 0: any free port)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    s.add_argument("--allow-update", action="store_true", help="accept SPARQL updates, which change the store")
+    s.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default 30)")
+    s.add_argument("--max-rows", type=_positive, default=10_000,
+                   help="rows (or triples) a result may have; longer ones are cut (default 10000)")
+    s.add_argument("--workers", type=_positive, default=2,
+                   help="queries answered at once (default 2; with --allow-update, 1)")
+
     args = parser.parse_args(argv)
+    if args.command == "build" and not (args.output or args.store):
+        parser.error("build: give -o FILE, --store DIR, or both")
     if args.command in ("viz", "stats", "export") and (args.graph is None) == (args.store is None):
         parser.error(f"{args.command}: give a graph file or --store DIR (one of them)")
-    return {"build": _build, "validate": _validate, "viz": _network, "stats": _network, "export": _network}[args.command](args)
+    return {"build": _build, "validate": _validate, "viz": _network, "stats": _network, "export": _network,
+            "remove": _remove, "dump": _dump, "serve": _serve}[args.command](args)
 
 
 def _positive(value: str) -> int:
@@ -61,13 +98,22 @@ def _positive(value: str) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from .build import build, default_workers
+    from .distributed import ClusterError, build_on_cluster
     from .output import FileSink
+    from .store import StoreError, StoreSink
 
+    sinks: list = []
     try:
-        sink = FileSink(args.output)
-    except (ValueError, OSError) as err:
+        if args.output:
+            sinks.append(FileSink(args.output))
+        if args.store:
+            sinks.append(store := StoreSink(args.store, strict=args.strict))
+    except (ValueError, OSError, StoreError) as err:
+        _abort(sinks)
         print(f"kg build: {err}", file=sys.stderr)
         return EXIT_USAGE
+    # The store skips the reports it holds unchanged; with -o as well, every report is extracted for the file.
+    skip = (store.note if args.output else store.check) if args.store else None
 
     def progress(files):
         if args.quiet or len(files) <= 5:
@@ -76,27 +122,86 @@ def _build(args: argparse.Namespace) -> int:
 
         return tqdm(files, desc="files", unit="file", file=sys.stderr)
 
+    workers = args.workers or default_workers()
     try:
-        summary = build(args.paths, [sink], workers=args.workers or default_workers(), progress=progress)
+        if args.dask:
+            summary = build_on_cluster(args.paths, sinks, args.dask, workers=workers, shard_dir=args.shard_dir,
+                                       skip=skip, progress=progress)
+        else:
+            summary = build(args.paths, sinks, workers=workers, skip=skip, progress=progress)
+    except ClusterError as err:
+        _abort(sinks)
+        print(f"kg build: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except BaseException:
-        sink.abort()
+        _abort(sinks)
         raise
     for failure in summary.failures:
         print(f"kg build: skipped {failure.where}: {failure.reason}", file=sys.stderr)
-    if summary.reports == 0:
-        sink.abort()
+    if summary.reports == 0 and summary.unchanged == 0:
+        _abort(sinks)
         print("kg build: no report could be read; nothing written", file=sys.stderr)
         return EXIT_NOTHING_BUILT
     if args.strict and summary.failures:
-        sink.abort()
+        _abort(sinks)
         print(f"kg build: --strict and {len(summary.failures)} report(s) failed; nothing written", file=sys.stderr)
         return EXIT_SOME_FAILED
-    sink.commit()
+    for sink in sinks:
+        sink.commit()
+    if args.store and store.interrupted:
+        print(f"kg build: {args.store}: {len(store.interrupted)} report(s) cut short by an earlier crash and not "
+              f"among these inputs (rebuild or remove them): {', '.join(store.interrupted)}", file=sys.stderr)
     if not args.quiet:
         for line in summary.lines():
             print(line, file=sys.stderr)
-        print(f"wrote {args.output}", file=sys.stderr)
+        if args.output:
+            print(f"wrote {args.output}", file=sys.stderr)
+        if args.store:
+            print(f"wrote {args.store}: {store.written} report(s) written, "
+                  f"{summary.unchanged + store.unchanged} unchanged", file=sys.stderr)
     return EXIT_SOME_FAILED if summary.failures else EXIT_OK
+
+
+def _abort(sinks: list) -> None:
+    for sink in sinks:
+        sink.abort()
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from .store import StoreError, remove
+
+    try:
+        graphs = remove(args.store, args.ids)
+    except StoreError as err:
+        print(f"kg remove: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"removed {len(graphs)} report(s) from {args.store}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _dump(args: argparse.Namespace) -> int:
+    from .store import StoreError, dump
+
+    try:
+        reports = dump(args.store, args.output)
+    except (StoreError, ValueError, OSError) as err:
+        print(f"kg dump: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.quiet:
+        print(f"wrote {args.output}: {reports} report(s)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import ServeError, serve
+
+    try:
+        serve(args.store, host=args.host, port=args.port, allow_update=args.allow_update, timeout=args.timeout,
+              max_rows=args.max_rows, workers=args.workers)
+    except ServeError as err:
+        print(f"kg serve: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:
