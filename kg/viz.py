@@ -80,6 +80,7 @@ def page(graph: nx.DiGraph, heading: str) -> str:
     legend = [{"name": c.name, "label": c.label, "color": c.color, "symbol": c.symbol,
                "count": sum(1 for _, k in graph.nodes(data="cls") if k == c.name)} for c in STYLE.classes]
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}  # tojson still escapes < > & '
     return env.get_template("network.html").render(
         title=heading, heading=heading, counts=f"{len(graph)} nút, {graph.number_of_edges()} quan hệ",
         classes=legend, data={"nodes": nodes, "edges": edges, "options": options(physics)},
