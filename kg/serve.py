@@ -1,0 +1,403 @@
+"""`kg serve`: the SPARQL 1.1 Protocol over a store, on this machine, read-only unless asked otherwise.
+
+Queries run in worker processes that hold the store open (read-only; or one
+read-write process with `allow_update`). Oxigraph cannot interrupt a query, so one
+that runs past the time limit has its process killed and replaced. The default
+graph is the union of the store's graphs (the reports and the gazetteer).
+Results longer than `max_rows` rows (or triples) are cut, and the response says
+so in its `X-SPARQL-MaxRows` header.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import multiprocessing
+import queue
+import signal
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import islice
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+from .rdf import PREFIXES
+
+PATH = "/sparql"
+MAX_BODY = 1 << 20  # bytes in a request's body
+STARTUP = 60.0  # seconds a worker may take to open the store
+RESULTS = {"application/sparql-results+json": "json", "application/json": "json",
+           "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+           "text/csv": "csv", "text/tab-separated-values": "tsv"}  # the first is the default
+GRAPHS = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
+          "application/rdf+xml": ox.RdfFormat.RDF_XML}
+_BOOLEAN = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+            "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+_XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
+_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+_READ_ONLY = "this endpoint is read-only: start kg serve with --allow-update to accept SPARQL updates"
+
+Response = tuple[int, str, bytes, dict[str, str]]  # status, content type, body, extra headers
+
+
+class ServeError(Exception):
+    """The store or the address cannot be served; the message says why."""
+
+
+def _text(status: int, message: str) -> Response:
+    return status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"), {}
+
+
+def negotiate(accept: str | None, offered: dict[str, object]) -> str | None:
+    """The offered media type the Accept header prefers (by q, then order), or None if it accepts none."""
+    if not accept:
+        return next(iter(offered))
+    ranges = []
+    for n, part in enumerate(accept.split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for param in params:
+            if param.lower().startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            ranges.append((-q, n, media.lower()))
+    for _, _, media in sorted(ranges):
+        if media == "*/*":
+            return next(iter(offered))
+        if media.endswith("/*"):
+            match = next((m for m in offered if m.startswith(media[:-1])), None)
+        else:
+            match = media if media in offered else None
+        if match:
+            return match
+    return None
+
+
+# Writers of SELECT results (W3C SPARQL 1.1 Query Results JSON, XML, CSV and TSV), for rows already cut to size.
+
+def _json_term(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype != _XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "triple", "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate),
+                                        "object": _json_term(term.object)}}
+
+
+def _xml_term(term) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        if term.datatype != _XSD_STRING:
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+        return f"<literal>{escape(term.value)}</literal>"
+    return (f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}</predicate>"
+            f"<object>{_xml_term(term.object)}</object></triple>")
+
+
+def _csv_value(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
+
+
+def write_rows(fmt: str, variables: list[str], rows: list) -> bytes:
+    """SELECT results in one of the four W3C formats."""
+    if fmt == "json":
+        bindings = [{v: _json_term(row[v]) for v in variables if row[v] is not None} for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
+                          ensure_ascii=False).encode("utf-8")
+    if fmt == "xml":
+        head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
+        results = "".join("<result>" + "".join(f"<binding name={quoteattr(v)}>{_xml_term(row[v])}</binding>"
+                                               for v in variables if row[v] is not None) + "</result>" for row in rows)
+        return (f'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>{head}</head>'
+                f"<results>{results}</results></sparql>").encode()
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(variables)
+        writer.writerows([_csv_value(row[v]) for v in variables] for row in rows)
+        return out.getvalue().encode("utf-8")
+    lines = ["\t".join(f"?{v}" for v in variables)]
+    lines += ["\t".join("" if row[v] is None else str(row[v]) for v in variables) for row in rows]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def answer(store: ox.Store, job: dict) -> Response:
+    """Run one query or update on the store (in a worker process)."""
+    try:
+        if job["kind"] == "update":
+            store.update(job["text"])
+            return 204, "text/plain", b"", {}
+        dataset = {"default_graph": [ox.NamedNode(g) for g in job["default"]] or None,
+                   "named_graphs": [ox.NamedNode(g) for g in job["named"]] or None}
+        result = store.query(job["text"], use_default_graph_as_union=not (job["default"] or job["named"]), **dataset)
+        if isinstance(result, ox.QueryBoolean):
+            media = negotiate(job["accept"], RESULTS)
+            return _accepted(media, lambda: result.serialize(format=_BOOLEAN[RESULTS[media]]), {})
+        limit = job["max_rows"]
+        if isinstance(result, ox.QuerySolutions):
+            media = negotiate(job["accept"], RESULTS)
+            rows = list(islice(result, limit + 1))
+            variables = [v.value for v in result.variables]
+            return _accepted(media, lambda: write_rows(RESULTS[media], variables, rows[:limit]), _cut(rows, limit))
+        media = negotiate(job["accept"], GRAPHS)
+        triples = list(islice(result, limit + 1))
+        return _accepted(media, lambda: ox.serialize(triples[:limit], format=GRAPHS[media], prefixes=_PREFIXES),
+                         _cut(triples, limit))
+    except SyntaxError as err:
+        return _text(400, f"syntax error: {err}")
+    except ValueError as err:
+        return _text(400, f"bad request: {err}")
+    except OSError as err:
+        return _text(500, f"the store failed: {err}")
+
+
+def _accepted(media: str | None, body, headers: dict[str, str]) -> Response:
+    if media is None:
+        return _text(406, "none of the media types in Accept can hold this result")
+    charset = "; charset=utf-8" if media.startswith("text/") else ""
+    return 200, media + charset, body(), headers
+
+
+def _cut(items: list, limit: int) -> dict[str, str]:
+    return {"X-SPARQL-MaxRows": str(limit)} if len(items) > limit else {}
+
+
+def _worker(conn, store_dir: str, writable: bool) -> None:
+    """A worker process: opens the store, then answers jobs until its pipe closes."""
+    try:
+        store = ox.Store(store_dir) if writable else ox.Store.read_only(store_dir)
+    except OSError as err:
+        conn.send(("failed", str(err)))
+        return
+    conn.send(("ready", ""))
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        conn.send(answer(store, job))
+
+
+class Workers:
+    """Processes that run queries, one at a time each; one that overruns is killed and replaced."""
+
+    def __init__(self, store_dir: str, *, writable: bool, count: int, timeout: float):
+        self.store_dir, self.writable, self.timeout = store_dir, writable, timeout
+        self.context = multiprocessing.get_context("spawn")
+        self.idle: queue.Queue = queue.Queue()
+        for _ in range(1 if writable else count):
+            self.idle.put(self._start())
+
+    def _start(self):
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_worker, args=(child, self.store_dir, self.writable), daemon=True)
+        process.start()
+        child.close()
+        if not parent.poll(STARTUP):
+            process.kill()
+            raise ServeError(f"{self.store_dir}: the store did not open within {STARTUP:.0f} s")
+        status, message = parent.recv()
+        if status != "ready":
+            process.join()
+            if "lock" in message.lower():
+                message = "in use by another process (a build, or another kg serve --allow-update)"
+            raise ServeError(f"{self.store_dir}: cannot open the store: {message}")
+        return process, parent
+
+    def run(self, job: dict) -> Response:
+        try:
+            worker = self.idle.get(timeout=self.timeout)
+        except queue.Empty:
+            return _text(503, f"every worker stayed busy for {self.timeout:g} s; try again later")
+        process, conn = worker
+        try:
+            conn.send(job)
+            if conn.poll(self.timeout):
+                response = conn.recv()
+                self.idle.put(worker)
+                return response
+            failure = _text(503, f"the query ran longer than the {self.timeout:g} s limit and was stopped")
+        except (EOFError, OSError):
+            failure = _text(500, "the query's worker process stopped; it has been replaced")
+        process.kill()
+        process.join()
+        try:
+            self.idle.put(self._start())
+        except ServeError as err:
+            print(f"kg serve: {err}", file=sys.stderr)
+        return failure
+
+    def close(self) -> None:
+        while not self.idle.empty():
+            process, conn = self.idle.get_nowait()
+            conn.close()
+            process.kill()
+            process.join()
+
+
+class Server(ThreadingHTTPServer):
+    """A SPARQL endpoint over a store at http://HOST:PORT/sparql."""
+
+    daemon_threads = True
+
+    def __init__(self, store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
+                 allow_update: bool = False, timeout: float = 30.0, max_rows: int = 10_000, workers: int = 2):
+        path = Path(store_dir)
+        if not (path / "CURRENT").is_file():
+            raise ServeError(f"{path}: no store here (make one with kg build REPORTS --store {path})")
+        if timeout <= 0:
+            raise ServeError(f"--timeout must be more than 0 seconds, not {timeout:g}")
+        self.allow_update, self.max_rows = allow_update, max_rows
+        self.workers = Workers(str(path), writable=allow_update, count=workers, timeout=timeout)
+        try:
+            super().__init__((host, port), _Handler)
+        except OSError as err:
+            self.workers.close()
+            raise ServeError(f"cannot listen on {host}:{port}: {err.strerror or err}") from err
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}{PATH}"
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.workers.close()
+
+
+class _BadRequest(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.response = _text(status, message)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: Server
+    server_version = "kg-serve"
+
+    def do_GET(self) -> None:
+        self._respond(self._get)
+
+    def do_POST(self) -> None:
+        self._respond(self._post)
+
+    def _respond(self, handle) -> None:
+        try:
+            status, content_type, body, headers = handle()
+        except _BadRequest as err:
+            status, content_type, body, headers = err.response
+        except Exception as err:  # noqa: BLE001 (a bug answers 500; the server goes on)
+            status, content_type, body, headers = _text(500, f"internal error: {err!r}")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _get(self) -> Response:
+        url = urlsplit(self.path)
+        if url.path == "/":
+            return _text(200, f"kg serve: a SPARQL 1.1 endpoint at {PATH} (GET ?query=..., or POST)")
+        params = self._params(url)
+        if "update" in params:
+            if not self.server.allow_update:
+                raise _BadRequest(403, _READ_ONLY)
+            raise _BadRequest(400, "send an update with POST")
+        return self._query(params)
+
+    def _post(self) -> Response:
+        params = self._params(urlsplit(self.path))
+        body = self._body()
+        kind = self.headers.get_content_type()
+        if kind == "application/sparql-query":
+            params["query"] = [body]
+        elif kind == "application/sparql-update":
+            params["update"] = [body]
+        elif kind == "application/x-www-form-urlencoded":
+            for name, values in _parse(body).items():
+                params.setdefault(name, []).extend(values)
+        else:
+            raise _BadRequest(415, f"unsupported Content-Type {kind!r}: use application/sparql-query, "
+                                   "application/sparql-update or application/x-www-form-urlencoded")
+        if "update" in params:
+            if "query" in params:
+                raise _BadRequest(400, "give a query or an update, not both")
+            if not self.server.allow_update:
+                raise _BadRequest(403, _READ_ONLY)
+            return self.server.workers.run({"kind": "update", "text": _one(params, "update")})
+        return self._query(params)
+
+    def _params(self, url) -> dict[str, list[str]]:
+        if url.path != PATH:
+            raise _BadRequest(404, f"no such path {url.path!r}: the endpoint is {PATH}")
+        return _parse(url.query)
+
+    def _body(self) -> str:
+        length = self.headers.get("Content-Length")
+        if length is None:
+            raise _BadRequest(411, "a POST needs a Content-Length")
+        if not length.isdigit():
+            raise _BadRequest(400, f"bad Content-Length {length!r}")
+        if int(length) > MAX_BODY:
+            raise _BadRequest(413, f"a request body may hold at most {MAX_BODY} bytes")
+        try:
+            return self.rfile.read(int(length)).decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise _BadRequest(400, "the request body is not UTF-8") from err
+
+    def _query(self, params: dict[str, list[str]]) -> Response:
+        return self.server.workers.run({"kind": "query", "text": _one(params, "query"), "accept": self.headers.get("Accept"),
+                                        "default": params.get("default-graph-uri", []),
+                                        "named": params.get("named-graph-uri", []), "max_rows": self.server.max_rows})
+
+
+def _parse(text: str) -> dict[str, list[str]]:
+    try:
+        return parse_qs(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError as err:
+        raise _BadRequest(400, "the parameters are not UTF-8 once percent-decoded") from err
+
+
+def _one(params: dict[str, list[str]], name: str) -> str:
+    values = params.get(name, [])
+    if len(values) != 1 or not values[0].strip():
+        raise _BadRequest(400, f"give exactly one non-empty {name!r} parameter" if values else f"no {name!r} parameter")
+    return values[0]
+
+
+def serve(store_dir: str | Path, **options) -> None:
+    """Serve the store until interrupted (Ctrl-C, SIGTERM)."""
+    server = Server(store_dir, **options)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop as on Ctrl-C: close the workers and the socket
+    mode = "read-write" if server.allow_update else "read-only"
+    print(f"kg serve: {server.url} ({mode}; Ctrl-C stops)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
