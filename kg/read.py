@@ -5,6 +5,7 @@ import codecs
 import datetime as dt
 import io
 import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,7 +17,9 @@ from .text import normalize
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 MAX_BYTES = 20 * 1024 * 1024  # a report (a file, or a JSON Lines record) larger than this is refused
+MAX_ID = 200  # characters in a JSON Lines record's id
 _UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept as lone surrogates
+_NOT_TEXT = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 
 
 class ReadError(Exception):
@@ -58,6 +61,8 @@ def read_path(path: Path) -> Iterator[SourceReport | Failure]:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ReadError(f"not a report (expected {', '.join(SUFFIXES)})")
+    if _UNDECODED.search(path.name):
+        raise ReadError("the file's name is not valid UTF-8 (it names the report): rename it")
     if suffix == ".jsonl":
         yield from read_jsonl(path)
         return
@@ -90,7 +95,7 @@ def make_report(identifier: str, text: str, *, path: str | None = None, url: str
     if not text.strip():
         raise ReadError("no text")
     stem = identifier.rsplit(".", 1)[0] if "." in identifier and path else identifier
-    return SourceReport(identifier=identifier, stem=stem, text=text, path=path, url=url,
+    return SourceReport(identifier=identifier, stem=stem, text=text, path=path, url=normalize(url).strip() if url else None,
                         title=normalize(title).strip() if title else None, date=date)
 
 
@@ -110,9 +115,9 @@ def read_jsonl(path: Path) -> Iterator[SourceReport | Failure]:
             yield Failure(where, "not valid UTF-8 (JSON Lines must be UTF-8)")
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line.rstrip("\n"))
         except json.JSONDecodeError as err:
-            yield Failure(where, f"not valid JSON ({err.msg} at column {err.colno})")
+            yield Failure(where, f"not valid JSON ({err.msg}, column {err.colno})")
             continue
         problem = _record_problem(record)
         if problem:
@@ -140,7 +145,11 @@ def _record_problem(record: object) -> str | None:
     if identifier is None:
         return 'no "id"'
     if isinstance(identifier, bool) or not isinstance(identifier, str | int) or not str(identifier).strip():
-        return f'"id" must be a non-empty string or a number, not {json.dumps(identifier, ensure_ascii=False)[:40]}'
+        return f'"id" must be a non-empty string or a number, not {json.dumps(identifier)[:40]}'
+    if len(str(identifier)) > MAX_ID:
+        return f'an "id" of more than {MAX_ID} characters (it names the report\'s graph and nodes)'
+    if _NOT_TEXT.search(str(identifier)):
+        return f'"id" {json.dumps(identifier)[:40]} holds control characters or lone surrogates'
     if text is None:
         return 'no "text"'
     if not isinstance(text, str):
@@ -196,6 +205,7 @@ def read_html(html: str, path: Path) -> SourceReport:
     """The article of a saved web page: its text, title, date and URL."""
     import trafilatura
 
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)  # its warnings ("discarding data") are ours to report
     try:
         doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, favor_precision=True,
                                           with_metadata=True, date_extraction_params={"extensive_search": True})
