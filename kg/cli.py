@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
             n.add_argument("-o", "--output", required=True, help="the HTML page to write")
             n.add_argument("--focus", metavar="NAME", help="only this person's or body's neighbourhood (accents optional)")
             n.add_argument("--depth", type=int, help="how many links from --focus (default 1)")
-            n.add_argument("--max-nodes", type=_positive, help="keep the N most connected nodes")
+            n.add_argument("--max-nodes", type=_positive, help="keep the N most connected nodes (default 2000)")
         elif name == "stats":
             n.add_argument("--top", type=_positive, default=10, help="how many officials, bodies, communities to list")
         else:

@@ -10,7 +10,7 @@ import networkx as nx
 from .network import STYLE, GraphInputError, load
 
 EXACT_BETWEENNESS_LIMIT = 2000  # above this many nodes, betweenness is estimated from sampled sources
-SAMPLED_SOURCES = 500
+SAMPLED_SOURCES = 200
 SEED = 0
 
 

@@ -21,6 +21,7 @@ from .text import fold
 # page blocked meanwhile. Above it networkx's spring layout is computed here (0.7 s for 300 nodes, 3 s
 # for 500, 8 s for 1,200, 21 s for 3,000, 75 s for 6,000: --max-nodes draws fewer) and the page is drawn at once with physics off.
 PHYSICS_LIMIT = 300
+MAX_NODES = 2000  # drawn when --max-nodes is not given: past this a page is a hairball and slow to lay out
 EVIDENCE_SHOWN = 5  # evidence sentences listed in a node's tooltip
 VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 TEMPLATES = Path(__file__).with_name("templates")
@@ -95,11 +96,12 @@ def write_page(graph: nx.DiGraph, path: str | Path, heading: str) -> None:
     write_atomic(path, page(graph, heading).encode("utf-8"))
 
 
-def select(graph: nx.DiGraph, focus: str | None, depth: int, max_nodes: int | None) -> tuple[nx.DiGraph, str]:
-    """The part of the network to draw, and a phrase saying which part it is."""
+def select(graph: nx.DiGraph, focus: str | None, depth: int, max_nodes: int) -> tuple[nx.DiGraph, str, int]:
+    """The part of the network to draw, a phrase saying which part it is, and how many nodes
+    --max-nodes chose among (0 if it left them all)."""
     if depth < 0:
         raise GraphInputError("--depth must be 0 or more")
-    if max_nodes is not None and max_nodes < 1:
+    if max_nodes < 1:
         raise GraphInputError("--max-nodes must be 1 or more")
     centres: list[str] = []
     what = ""
@@ -107,10 +109,11 @@ def select(graph: nx.DiGraph, focus: str | None, depth: int, max_nodes: int | No
         centres = find(graph, focus)
         graph = neighbourhood(graph, centres, depth)
         what = f" quanh {', '.join(graph.nodes[c]['label'] for c in centres)} (độ sâu {depth})"
-    if max_nodes is not None and len(graph) > max_nodes:
+    among = len(graph) if len(graph) > max_nodes else 0
+    if among:
         graph = most_connected(graph, max_nodes, centres)
         what += f", {max_nodes} nút nhiều liên kết nhất"
-    return graph, what
+    return graph, what, among
 
 
 def run(args: argparse.Namespace) -> None:
@@ -119,9 +122,14 @@ def run(args: argparse.Namespace) -> None:
         raise GraphInputError(f"-o {args.output}: the page is HTML; name it .html")
     if args.depth is not None and args.focus is None:
         raise GraphInputError("--depth needs --focus")
-    graph, what = select(load(args.graph, args.store), args.focus, 1 if args.depth is None else args.depth, args.max_nodes)
+    depth = 1 if args.depth is None else args.depth
+    graph, what, among = select(load(args.graph, args.store), args.focus, depth, args.max_nodes or MAX_NODES)
     source = Path(args.store or args.graph).name
     write_page(graph, args.output, f"vnpol-kg: {source}{what}")
+    notes = []
+    if among:
+        notes.append(f"the {len(graph)} most connected of {among} nodes; --max-nodes N for another number")
+    if len(graph) > PHYSICS_LIMIT:
+        notes.append(f"over {PHYSICS_LIMIT} nodes: fixed layout, no physics")
     print(f"wrote {args.output}: {len(graph)} nodes, {graph.number_of_edges()} edges"
-          + ("" if len(graph) <= PHYSICS_LIMIT else f" (over {PHYSICS_LIMIT} nodes: fixed layout, no physics)"),
-          file=sys.stderr)
+          + (f" ({'; '.join(notes)})" if notes else ""), file=sys.stderr)

@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
@@ -141,10 +140,7 @@ def test_every_format_and_a_store_give_the_same_network(network, examples_build,
         out = tmp_path / f"examples{suffix}"
         assert main(["build", "-q", str(ROOT / "examples" / "reports"), "-o", str(out)]) == EXIT_OK
         assert snapshot(load(out)) == snapshot(network), suffix
-    store = ox.Store(str(tmp_path / "store"))
-    store.load(path=str(examples_build[0]), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
+    assert main(["build", "-q", str(ROOT / "examples" / "reports"), "--store", str(tmp_path / "store")]) == EXIT_OK
     assert snapshot(load(store_dir=tmp_path / "store")) == snapshot(network)
 
 
@@ -229,13 +225,22 @@ def test_focus_that_matches_nothing_or_too_much(examples_build, tmp_path, capsys
 
 def test_max_nodes_keeps_the_most_connected(network, examples_build, tmp_path, capsys):
     out = tmp_path / "top.html"
-    assert run(capsys, "viz", examples_build[0], "-o", out, "--max-nodes", "12")[0] == EXIT_OK
+    code, _, err = run(capsys, "viz", examples_build[0], "-o", out, "--max-nodes", "12")
+    assert code == EXIT_OK and err == (f"wrote {out}: 12 nodes, 7 edges (the 12 most connected of {len(network)} "
+                                       "nodes; --max-nodes N for another number)\n")
     kept = {n["id"] for n in page_data(out.read_text(encoding="utf-8"))["nodes"]}
     assert len(kept) == 12
     assert min(network.degree(n) for n in kept) >= max(network.degree(n) for n in network if n not in kept)
     run(capsys, "viz", examples_build[0], "-o", out, "--focus", "Lưu Thị Ngọc Trâm", "--max-nodes", "2")
     kept = [n["id"] for n in page_data(out.read_text(encoding="utf-8"))["nodes"]]
     assert TRAM in kept and len(kept) == 2
+
+
+def test_without_max_nodes_a_page_holds_at_most_max_nodes(network, examples_build, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(viz, "MAX_NODES", 20)
+    out = tmp_path / "capped.html"
+    assert run(capsys, "viz", examples_build[0], "-o", out)[0] == EXIT_OK
+    assert len(page_data(out.read_text(encoding="utf-8"))["nodes"]) == 20
 
 
 def test_a_big_network_gets_a_fixed_layout_without_physics(network, examples_build, tmp_path, capsys, monkeypatch):
