@@ -269,8 +269,11 @@ class StoreSink:
 
     def add(self, report: rdf.ReportQuads) -> None:
         key = self._key(report)
-        if key is _UNCHANGED:
-            return
+        if key is not _UNCHANGED:
+            self._stage(report, key)
+
+    def _stage(self, report: rdf.ReportQuads, key: str | None) -> None:
+        """Write soon (in a batch), or, strict, at commit."""
         if self.staged is not None:
             pickle.dump((report, key), self.staged)
             return
@@ -285,8 +288,7 @@ class StoreSink:
         if len(fresh) < len(keyed):  # the shard holds unchanged reports too: write the others one by one
             shard.unlink()
             for report, key in fresh:
-                self.pending.append((report, key))
-            self._write_pending()
+                self._stage(report, key)
         elif self.strict:
             self.shards.append((shard, fresh))
         else:

@@ -56,3 +56,17 @@ def test_local_starts_a_cluster_here(examples_build, tmp_path):
     out = tmp_path / "local.nq"
     assert main(["build", str(EXAMPLES / "reports"), "-o", str(out), "--dask", "local", "--workers", "2", "-q"]) == EXIT_OK
     assert quads(out) == quads(trig)
+
+
+def test_a_strict_cluster_build_of_changed_and_unchanged_reports_with_a_failure_keeps_the_store(scheduler, tmp_path):
+    reports = shutil.copytree(EXAMPLES / "reports", tmp_path / "reports")
+    store = tmp_path / "store"
+    assert main(["build", str(reports), "--store", str(store), "--dask", scheduler, "-q"]) == EXIT_OK
+    before = {str(q) for q in ox.Store.read_only(str(store))}
+    (reports / "ha-giang-cong-van.txt").write_text("Sáng 5/3/2021, Ban Dân vận Tỉnh ủy Trà Vinh tổ chức Hội nghị.\n",
+                                                   encoding="utf-8")
+    (reports / "empty.txt").write_text("\n", encoding="utf-8")
+    assert main(["build", str(reports), "--store", str(store), "-o", str(tmp_path / "out.trig"), "--dask", scheduler,
+                 "--strict", "-q"]) == EXIT_SOME_FAILED
+    assert {str(q) for q in ox.Store.read_only(str(store))} == before
+    assert not (tmp_path / "out.trig").exists()
