@@ -64,6 +64,10 @@ def load_style(path: Path = STYLE_FILE) -> Style:
 
 
 STYLE = load_style()
+TYPE, LABEL, ALT_LABEL = iri("rdf:type"), iri("rdfs:label"), iri("skos:altLabel")
+EVIDENCE, TEXT, START, PART_OF, IDENTIFIER = (iri("vnpol:evidence"), iri("vnpol:text"), iri("vnpol:startOffset"),
+                                              iri("dcterms:isPartOf"), iri("dcterms:identifier"))
+POST, MEMBER, FORMER = iri("vnpol:post"), iri("org:member"), iri("vnpol:former")
 
 
 def open_store(path: str | Path | None = None, store_dir: str | Path | None = None) -> ox.Store:
@@ -119,18 +123,18 @@ def network_graph(store: ox.Store, style: Style = STYLE) -> nx.DiGraph:
     cls_of: dict[str, NodeClass] = {}
     kind_of: dict[str, str] = {}
     for cls in style.classes:
-        for node in read.subjects(iri("rdf:type"), cls.type):
+        for node in read.subjects(TYPE, cls.type):
             cls_of.setdefault(node, cls)
         for kind, name in cls.kinds.items():
-            for node in read.subjects(iri("rdf:type"), kind):
+            for node in read.subjects(TYPE, kind):
                 kind_of.setdefault(node, name)
     evidence = _evidence(read, cls_of)
     graph = nx.DiGraph()
     for node in sorted(cls_of):
-        labels = read.values(node, iri("rdfs:label"))
+        labels = read.values(node, LABEL)
         label = labels[0] if labels else node.rsplit("/", 1)[-1]
         graph.add_node(node, label=label, cls=cls_of[node].name, kind=kind_of.get(node, ""),
-                       alt_labels=tuple(a for a in read.values(node, iri("skos:altLabel")) if a != label),
+                       alt_labels=tuple(a for a in read.values(node, ALT_LABEL) if a != label),
                        evidence=evidence.get(node, ()))
     for (u, v), labels in sorted(_edges(read, cls_of, style).items()):
         graph.add_edge(u, v, label=", ".join(labels))
@@ -140,21 +144,22 @@ def network_graph(store: ox.Store, style: Style = STYLE) -> nx.DiGraph:
 def _evidence(read: _Reader, cls_of: dict[str, NodeClass]) -> dict[str, tuple[tuple[str, int, str], ...]]:
     """Each node's evidence sentences with their reports; a post has its tenures' sentences."""
     sentences: dict[str, set[str]] = defaultdict(set)
-    for node, ev in read.pairs(iri("vnpol:evidence")):
+    for node, ev in read.pairs(EVIDENCE):
         sentences[node].add(ev.value)
-    for tenure, post in read.pairs(iri("vnpol:post")):
+    for tenure, post in read.pairs(POST):
         sentences[post.value] |= sentences.get(tenure, set())
     reports: dict[str, str] = {}
     out = {}
     for node in cls_of:
         found = set()
         for ev in sentences.get(node, ()):
-            report = (read.values(ev, iri("dcterms:isPartOf")) or [""])[0]
-            if report not in reports:
-                reports[report] = (read.values(report, iri("dcterms:identifier")) or [report])[0]
-            start = read.values(ev, iri("vnpol:startOffset"))
-            for text in read.values(ev, iri("vnpol:text")):
-                found.add((reports[report], int(start[0]) if start else 0, text))
+            parts = read.values(ev, PART_OF)
+            report = parts[0] if parts else ""
+            if report and report not in reports:
+                reports[report] = (read.values(report, IDENTIFIER) or [report])[0]
+            start = read.values(ev, START)
+            for text in read.values(ev, TEXT):
+                found.add((reports.get(report, ""), int(start[0]) if start else 0, text))
         if found:
             out[node] = tuple(sorted(found))
     return out
@@ -171,9 +176,9 @@ def _edges(read: _Reader, cls_of: dict[str, NodeClass], style: Style) -> dict[tu
     for edge, rels in found.items():
         narrowed = {r.narrows for r in rels}
         labels[edge] = [r.label for r in rels if r.property not in narrowed]
-    former = {t for t, flag in read.pairs(iri("vnpol:former")) if flag.value == "true"}
-    members = dict(read.pairs(iri("org:member")))
-    for tenure, post in read.pairs(iri("vnpol:post")):
+    former = {t for t, flag in read.pairs(FORMER) if flag.value == "true"}
+    members = dict(read.pairs(MEMBER))
+    for tenure, post in read.pairs(POST):
         person = members.get(tenure)
         if tenure in former and person is not None and person.value in cls_of and post.value in cls_of:
             labels.setdefault((person.value, post.value), []).append(style.former_tenure)

@@ -9,7 +9,9 @@ import networkx as nx
 
 from .network import STYLE, GraphInputError, load
 
-EXACT_BETWEENNESS_LIMIT = 2000  # above this many nodes, betweenness is estimated from sampled sources
+# Exact betweenness takes 1 s for 1,000 nodes and 8 s for 2,000 here; above that it is estimated from
+# sampled sources (13 s for 13,800 nodes from 200 sources, with the same top five as from 500).
+EXACT_BETWEENNESS_LIMIT = 2000
 SAMPLED_SOURCES = 200
 SEED = 0
 
