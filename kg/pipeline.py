@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 
 from . import clean, sentences
 from .extract import directives as directive_facts
@@ -85,9 +84,11 @@ class Extractor:
         people = list(found.people)
         taken = [(p.start, p.end) for p in people]
         for name in officials:
-            for m in re.finditer(re.escape(name), s.text):
-                if not any(a <= m.start() < b for a, b in taken):
-                    people.append(PersonMention(name, m.start(), m.end(), []))
+            at = s.text.find(name)
+            while at >= 0:
+                if not any(a <= at < b for a, b in taken):
+                    people.append(PersonMention(name, at, at + len(name), []))
+                at = s.text.find(name, at + len(name))
         return sorted(people, key=lambda p: p.start)
 
     @staticmethod
