@@ -1,0 +1,1 @@
+"""Benchmark tools: a deterministic generator of synthetic reports (bench/generate.py)."""
