@@ -16,11 +16,15 @@ class NotText(ValueError):
 
 
 def decode(data: bytes) -> str:
-    """The text of a file's bytes, or NotText with the reason."""
+    """The text of a file's bytes (VNI converted), or NotText with the reason."""
     if not data.strip():
         raise NotText("empty file" if not data else "only white space, no text")
+    return repair(_unicode(data))
+
+
+def _unicode(data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
-        return repair(_strict(data[len(codecs.BOM_UTF8):], "utf-8"))
+        return _strict(data[len(codecs.BOM_UTF8):], "utf-8")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16")
     utf16 = utf16_order(data)
@@ -29,9 +33,9 @@ def decode(data: bytes) -> str:
     if b"\x00" in data[:SNIFF]:
         raise NotText("binary data, not text")
     try:
-        return repair(data.decode("utf-8"))
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return repair(_legacy(data))
+        return _legacy(data)
 
 
 def utf16_order(data: bytes) -> str | None:
@@ -91,14 +95,17 @@ def _vni() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
 
 
 def looks_like_vni(text: str) -> bool:
-    """Latin-1 letters only, and most of them are VNI marks after a vowel: "Ñoàng chí", "Vieät Nam"."""
+    """No letter beyond Latin-1, a few VNI marks after a vowel, and (nearly) every accented letter part of
+    a VNI sequence: "Ñoàng chí", "Vieät Nam"; Western text has accented letters after consonants."""
     sample = text[:100_000]
     if _VIETNAMESE.search(sample):
         return False
-    _, _, pair = _vni()
-    pairs = len(pair.findall(sample))
+    _, sequences, pair = _vni()
+    if len(pair.findall(sample)) < 3:
+        return False
     accented = sum(1 for c in sample if ord(c) > 127 and c.isalpha())
-    return pairs >= 3 and 2 * pairs >= accented
+    in_sequences = sum(1 for m in sequences.finditer(sample) for c in m.group() if ord(c) > 127)
+    return in_sequences >= 0.8 * accented
 
 
 def from_vni(text: str) -> str:

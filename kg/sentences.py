@@ -1,6 +1,8 @@
 """Split the report's own lines into sentences that keep their offsets."""
 from __future__ import annotations
 
+import re
+
 from underthesea import sent_tokenize
 
 from .clean import Block
@@ -8,6 +10,8 @@ from .records import Sentence
 
 _KINDS = {"body": "body", "caption": "caption", "title": "title"}
 MAX_SENTENCE = 5000  # characters; a longer run without a sentence end is cut at a space (the longest seen: 2,036)
+# Letters, digits and periods without a space, longer than any abbreviation underthesea knows (55 characters).
+_LONG_RUN = re.compile(r"(?:[^\W_]|\.){100,}")
 
 
 def split(text: str, blocks: list[Block]) -> list[Sentence]:
@@ -18,11 +22,12 @@ def split(text: str, blocks: list[Block]) -> list[Sentence]:
         if kind is None:
             continue
         line = text[block.start:block.end]
+        tokenized = _LONG_RUN.sub(_inner_periods_as_letters, line)
         cursor = 0
         spans: list[list[int]] = []
-        for piece in sent_tokenize(line) if kind == "body" else [line]:
+        for piece in sent_tokenize(tokenized) if kind == "body" else [tokenized]:
             piece = piece.strip()
-            at = line.find(piece, cursor) if piece else -1
+            at = tokenized.find(piece, cursor) if piece else -1
             if at < 0:
                 continue
             if spans and at == spans[-1][1]:
@@ -33,6 +38,15 @@ def split(text: str, blocks: list[Block]) -> list[Sentence]:
         out.extend(Sentence(block.start + a, block.start + b, line[a:b], kind)
                    for start, end in spans for a, b in _capped(line, start, end))
     return out
+
+
+def _inner_periods_as_letters(run: re.Match) -> str:
+    """The run with its inner periods as "x" (the periods that end it stay), same length.
+
+    sent_tokenize looks back over the whole run at each period (quadratic in its length); a period followed
+    by no space ends no sentence here (the pieces are joined again), so the sentences come out the same."""
+    inner = run.group().rstrip(".")
+    return inner.replace(".", "x") + run.group()[len(inner):]
 
 
 def _capped(line: str, start: int, end: int) -> list[tuple[int, int]]:
