@@ -1,92 +1,16 @@
-"""One synthetic report: what happens in it, written as a news item's paragraphs and captions, with its gold."""
+"""One synthetic report: what happens in it (an event, a document issued, a visit), written as paragraphs and captions."""
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import functools
 import random
-import re
-import string
-from dataclasses import dataclass, field
 
+from .citations import Citations
 from .gold import Gold
 from .mentions import Document, Writer
 from .people import Holder, Roster, Rosters
-from .vocab import District, Province, Vocabulary, VocabularyError
-
-
-@dataclass
-class Block:
-    kind: str  # "para", "caption", "list" (lines of a list of tasks)
-    text: str
-
-
-@dataclass
-class Draft:
-    """A report before it is dressed as a page or record."""
-
-    province: Province
-    kind: str
-    title: str
-    published: dt.datetime
-    blocks: list[Block]
-    byline: str
-    gold: Gold
-    pen: str  # the photographer
-    site: str  # the site's name, in its header
-
-
-def fill(template: str, **slots: object) -> str:
-    """A template of bench/data with its slots filled; an unknown slot is a data error.
-
-    A slot given as a function is called only if the template uses it: what it writes
-    goes into the gold, so it must not be written when the text leaves it out.
-    """
-    used = _slots(template)
-    try:
-        return template.format(**{k: v() if callable(v) else v for k, v in slots.items() if k in used})
-    except (KeyError, IndexError) as err:
-        raise VocabularyError(f"bench/data: template {template!r} has an unknown slot {err}") from err
-
-
-@functools.lru_cache(maxsize=4096)
-def _slots(template: str) -> frozenset[str]:
-    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
-
-
-def cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-@dataclass
-class Report:
-    """The state of one report being written."""
-
-    rng: random.Random
-    vocab: Vocabulary
-    province: Province
-    year: int
-    term: int
-    roster: Roster
-    writer: Writer
-    show_date: bool  # the page or record states its date: the text may leave the year out
-    blocks: list[Block] = field(default_factory=list)
-    pen: str = ""
-    decks: dict[str, list] = field(default_factory=dict)
-
-    def draw(self, name: str, items: list):
-        """One of `items`, none drawn twice until all have been: prose does not repeat itself."""
-        deck = self.decks.get(name)
-        if not deck:
-            deck = self.decks[name] = list(items)
-            self.rng.shuffle(deck)
-        return deck.pop()
-
-    def para(self, *sentences: str) -> None:
-        self.blocks.append(Block("para", " ".join(s for s in sentences if s)))
-
-    def caption(self, text: str) -> None:
-        self.blocks.append(Block("caption", text))
+from .prose import Prose
+from .report import Draft, Report, cap, day_in, fill, lower_first, period
+from .vocab import District, Vocabulary
 
 
 class Composer:
@@ -94,15 +18,14 @@ class Composer:
 
     def __init__(self, vocab: Vocabulary, rosters: Rosters):
         self.vocab, self.rosters = vocab, rosters
-        self.phrases, self.report_phrases = vocab.phrases, vocab.phrases["report"]
+        self.phrases, self.rp = vocab.phrases, vocab.phrases["report"]
+        self.prose = Prose(vocab)
+        self.citations = Citations(vocab, rosters.seed)
         places = vocab.places
         self.years, self.year_weights = zip(*((int(y), w) for y, w in places["years"].items()))
         self.terms = places["term"]
         self.kinds, self.kind_weights = zip(*vocab.scenarios["kinds"].items())
-        self.central_docs = [_central_document(row) for row in vocab.documents["central"]]
         self.provinces = [p for p in vocab.provinces if p.districts]
-
-    # --------------------------------------------------------------- entry
 
     def compose(self, doc: str, rng: random.Random, *, show_date: bool, target: int) -> Draft:
         """A report about `target` characters long, its gold named `doc`."""
@@ -111,22 +34,21 @@ class Composer:
         term = next(i for i, t in enumerate(self.terms) if t["years"][0] <= year <= t["years"][1])
         gold = Gold(doc, province.name)
         r = Report(rng, self.vocab, province, year, term, self.rosters.province(province, term),
-                   Writer(rng, self.vocab, province, gold), show_date)
-        r.pen = self.rosters.names.pen_name(rng)
+                   Writer(rng, self.vocab, province, gold), show_date, self.rosters.names.pen_name(rng))
         gold.optional_official(r.pen)
         kind = rng.choices(self.kinds, self.kind_weights)[0]
         title, published = getattr(self, f"_{kind}")(r)
-        self._lengthen(r, target)
-        self._name_province(r)
+        self.prose.lengthen(r, target)
+        self.prose.name_province(r)
         byline = self._byline(r)
-        if "Hồ Chí Minh" in " ".join(b.text for b in r.blocks):
+        if any("Hồ Chí Minh" in b.text for b in r.blocks):
             gold.optional_official("Hồ Chí Minh")
-        return Draft(province, kind, title, published, r.blocks, byline, gold, r.pen, self._site(r))
+        return Draft(province, kind, title, published, r.blocks, byline, gold, self._site(r))
 
     # ------------------------------------------------------------- events
 
     def _event(self, r: Report) -> tuple[str, dt.datetime]:
-        """A province's event: lead, who came, report, speech, citations, awards."""
+        """A province's event, directed by a leader of the province."""
         s = self.vocab.scenarios
         organiser = r.rng.choices(s["organiser"], [o["weight"] for o in s["organiser"]])[0]
         event, day, phrase = self._pick_event(r, organiser["body"])
@@ -136,7 +58,7 @@ class Composer:
         hosts = list(dict.fromkeys([leader, head, deputy]))
         guests = r.roster.some(r.rng, r.rng.randint(0, 3), hosts)
         former = self._former(r, event["type"] in ("Họp mặt", "Lễ kỷ niệm"))
-        return self._event_report(r, event, day, phrase, organiser["body"], None, hosts, guests, former, "province")
+        return self._event_report(r, event, day, phrase, organiser["body"], hosts, guests, former)
 
     def _district(self, r: Report) -> tuple[str, dt.datetime]:
         """A district's event, with a provincial guest."""
@@ -147,102 +69,99 @@ class Composer:
         event, day, phrase = self._pick_event(r, organiser["body"])
         head = roster.one(r.rng, organiser["head"])
         others = roster.some(r.rng, r.rng.randint(1, 3), [head])
-        provincial = [r.roster.one(r.rng, r.rng.choice(["pho_bdv", "truong_bdv", "pct_ubnd"]))]
-        hosts = [provincial[0], head] if r.rng.random() < 0.5 else [head, provincial[0]]
-        return self._event_report(r, event, day, phrase, organiser["body"], district, hosts, others, None, "district",
-                                  roster)
+        guest = r.roster.one(r.rng, r.rng.choice(["pho_bdv", "truong_bdv", "pct_ubnd"]))
+        hosts = [guest, head] if r.rng.random() < 0.5 else [head, guest]
+        return self._event_report(r, event, day, phrase, organiser["body"], hosts, others, None, district, roster)
 
     def _pick_event(self, r: Report, organiser: str) -> tuple[dict, dt.date, str]:
         """An event of the year that this organiser can hold; its date and phrase."""
         events = [e for e in self.phrases["event"] if organiser in e.get("organisers", [organiser])]
         while True:
             event = r.rng.choice(events)
-            period = _period(self.vocab, r.year, event.get("needs"))
-            if event.get("needs", "").startswith("period") and period is None:
+            need = event.get("needs")
+            span = period(self.vocab, r.year, need)
+            if need in ("period_end", "period_start") and span is None:
                 continue
-            day = _day(r.rng, r.year, event["months"], event.get("days"))
+            day = day_in(r.rng, r.year, event["months"], event.get("days"))
             slots = {"Y": r.year, "Yp": r.year - 1, "Yn": r.year + 1, "ann": r.year - 1930, "k": 0,
                      "quarter": {4: "I", 7: "II", 10: "III"}.get(day.month, "I"), "doc": "",
-                     "P1": period[0] if period else "", "P2": period[1] if period else "",
-                     "model": r.rng.choice(self.report_phrases["models"])}
-            if event.get("needs") == "doc":
-                docs = [d for d in self.central_docs if d.date and 2 <= r.year - d.date.year <= 12
-                        and d.date < day and r.writer.can_cite(d)]
+                     "P1": span[0] if span else "", "P2": span[1] if span else "",
+                     "model": r.rng.choice(self.rp["models"])}
+            if need == "doc":  # "sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW …"
+                docs = [d for d in self.citations.usable(r, day) if 2 <= r.year - d.date.year <= 12]
                 if not docs:
                     continue
                 doc = r.rng.choice(docs)
                 slots["k"] = r.year - doc.date.year
-                slots["doc"] = r.writer.cite(doc, r.rng.choice(["full", "no_date", "symbol"] if doc.issuer_code in ("TW", "TU")
-                                                               else ["full", "no_date"]))
+                forms = ["full", "no_date"] + (["symbol"] if doc.issuer_code == "TW" else [])
+                slots["doc"] = r.writer.cite(doc, r.rng.choice(forms))
             return event, day, fill(event["phrase"], **slots)
 
     def _event_report(self, r: Report, event: dict, day: dt.date, phrase: str, organiser: str,
-                      district: District | None, hosts: list[Holder], guests: list[Holder], former: Holder | None,
-                      scope: str, district_roster: Roster | None = None) -> tuple[str, dt.datetime]:
-        rng, w, rp = r.rng, r.writer, self.report_phrases
+                      hosts: list[Holder], guests: list[Holder], former: Holder | None,
+                      district: District | None = None, district_roster: Roster | None = None) -> tuple[str, dt.datetime]:
+        """Lead, who came, a report, citations, a speech, sometimes a list of tasks, captions and awards."""
+        rng, w, rp, prose = r.rng, r.writer, self.rp, self.prose
         short = rng.choice(event["short"])
         level = r.province.level
         when, date = self._when(r, day)
         org = w.body(organiser, district, named=district is not None or rng.random() < 0.5)
-        w.event = r.writer.gold.event(event["type"], day, w.body_name(organiser, district))
+        w.event = w.gold.event(event["type"], day, w.body_name(organiser, district))
         for also in event.get("also", []):
             w.gold.optional_event(also, day)
         venue = fill(rng.choice(rp["district_venues"] if district else rp["venues"]), level=level,
                      district=(district or rng.choice(r.province.districts)).place)
-        passive = rng.random() < 0.12
-        lead = fill(rng.choice(rp["passive_leads"] if passive else rp["leads"]), when=when, When=cap(when),
-                    date=date, org=org, event=phrase, venue=venue)
-        first = [lead]
-        chair, attendees = hosts[0], hosts[1:] + guests
+        lead = fill(rng.choice(rp["passive_leads"] if rng.random() < 0.12 else rp["leads"]), when=when,
+                    When=cap(when), date=date, org=org, event=phrase, venue=venue)
+        tail = fill(rng.choice(rp["attend_tails"]), level=level)
         if rng.random() < 0.5:
-            first.append(fill(rng.choice(rp["chair"]), person=w.person(chair), short=short, Short=cap(short)))
-            first.append(fill(rng.choice(rp["attend_more"]), people=w.people(attendees, former=former),
-                              tail=fill(rng.choice(rp["attend_tails"]), level=level)))
+            chair = fill(rng.choice(rp["chair"]), person=w.person(hosts[0]), short=short, Short=cap(short))
+            attend = fill(rng.choice(rp["attend_more"]), people=w.people(hosts[1:] + guests, former=former), tail=tail)
+            r.para(lead, chair, attend)
         else:
-            first.append(fill(rng.choice(rp["attend"]), short=short, people=w.people(hosts + guests, former=former),
-                              tail=fill(rng.choice(rp["attend_tails"]), level=level)))
-        r.para(*first)
+            r.para(lead, fill(rng.choice(rp["attend"]), short=short, people=w.people(hosts + guests, former=former),
+                              tail=tail))
         if rng.random() < 0.5:
             r.caption(fill(rng.choice(rp["captions_scene"]), short=short, pen=r.pen))
-        presenter = hosts[-1] if len(hosts) > 1 else hosts[0]
+        presenter = hosts[-1]
         r.para(fill(rng.choice(rp["present"]), person=w.person(presenter, [presenter.main]), short=short,
-                    stats=self._stats(r)), *self._filler_sentences(r, rng.randint(1, 3)))
-        r.para(self._citations(r), *self._filler_sentences(r, rng.randint(0, 2)))
+                    stats=prose.stats(r)), *prose.sentences(r, rng.randint(1, 3)))
+        r.para(self.citations.sentence(r), *prose.sentences(r, rng.randint(0, 2)))
         if rng.random() < 0.5:
-            r.para(fill(r.draw("discussion", rp["discussion"]), short=short), *self._filler_sentences(r, rng.randint(0, 2)))
+            r.para(fill(r.draw("discussion", rp["discussion"]), short=short), *prose.sentences(r, rng.randint(0, 2)))
         speaker = hosts[0]
-        r.para(fill(rng.choice(rp["speak"]), short=short, level=level,
-                    person=self._again(r, speaker), praise=fill(rng.choice(rp["praise"]), level=level)),
-               fill(rng.choice(rp["speak_again"]), name=speaker.person.name, tasks=self._tasks(r)))
-        if rng.random() < 0.4:
+        r.para(fill(rng.choice(rp["speak"]), short=short, level=level, person=self._again(r, speaker),
+                    praise=fill(rng.choice(rp["praise"]), level=level)),
+               fill(rng.choice(rp["speak_again"]), name=speaker.person.name, tasks=self.citations.tasks(r)))
+        if rng.random() < 0.4:  # "Đồng chí Trưởng Ban Dân vận Tỉnh ủy nhấn mạnh": a host, by title alone
             host = hosts[1] if len(hosts) > 1 else hosts[0]
             r.para(fill(rng.choice(rp["refer_back"]), title=w.written_title(host.main, host.district),
-                        quote=rng.choice(rp["quotes"]), tasks=lambda: self._tasks(r)))
+                        quote=rng.choice(rp["quotes"]), tasks=lambda: self.citations.tasks(r)))
         if rng.random() < 0.3:
-            self._task_list(r)
-        if district_roster is None and rng.random() < 0.2:
+            prose.task_list(r)
+        if district is None and rng.random() < 0.2:
             self._share(r, short)
         if rng.random() < 0.5:
             shown = rng.choice(hosts)
             r.caption(fill(rng.choice(rp["captions_person"]), name=shown.person.name, short=short, pen=r.pen))
         if rng.random() < 0.65:
-            self._awards(r, scope, short, day, organiser, district, district_roster)
+            scope = "district" if district else "province"
+            self._awards(r, scope, short, day, organiser, district_roster or r.roster, district)
         w.event = None
-        published = _published(r.rng, day, 2)
-        return self._headline(r, phrase, org), published
+        return self._headline(r, phrase, org), _published(rng, day, 2)
 
     def _national(self, r: Report) -> tuple[str, dt.datetime]:
         """A national online conference, seen from the province's bridge point."""
-        rng, w, np, rp = r.rng, r.writer, self.phrases["national"], self.report_phrases
+        rng, w, np, rp = r.rng, r.writer, self.phrases["national"], self.rp
         central = self.rosters.central(r.term)
-        choices = [i for i, lead in enumerate(np["leads"]) if "{P1}" not in lead or _period(self.vocab, r.year, "period_end")]
-        i = rng.choice(choices)
-        day = _day(rng, r.year, np["lead_months"][i], None)
-        period = _period(self.vocab, r.year, "period_end") or ("", "")
+        span = period(self.vocab, r.year, "period_end")
+        i = rng.choice([i for i, lead in enumerate(np["leads"]) if "{P1}" not in lead or span])
+        day = day_in(rng, r.year, np["lead_months"][i])
         organiser = "central/Ban Dân vận Trung ương"
         org = w.body(organiser)
         w.event = w.gold.event("Hội nghị", day, w.body_name(organiser))
-        lead = fill(np["leads"][i], when=self._when(r, day)[0], org=org, Y=r.year, Yp=r.year - 1, P1=period[0], P2=period[1])
+        lead = fill(np["leads"][i], when=self._when(r, day)[0], org=org, Y=r.year, Yp=r.year - 1,
+                    P1=span[0] if span else "", P2=span[1] if span else "")
         chair = central.one(rng, rng.choice(["truong_bdvtw", "tt_bbt"]))
         presenter = central.one(rng, "pho_bdvtw")
         head = central.one(rng, "truong_bdvtw")
@@ -253,13 +172,14 @@ class Composer:
         r.para(fill(rng.choice(np["at_bridge"]), place=r.province.place, people=w.people(local),
                     tail=fill(rng.choice(rp["attend_tails"]), level=r.province.level)))
         r.caption(f"Ảnh: Các đại biểu dự Hội nghị tại điểm cầu {r.province.place}")
-        r.para(fill(rng.choice(rp["present"]), person=w.person(presenter), short="Hội nghị", stats=self._stats(r)))
-        r.para(self._citations(r, national=True))
-        r.para(fill(rng.choice(rp["speak"]), short="Hội nghị", level="Ban Dân vận Trung ương", person=self._again(r, head),
-                    praise=fill(rng.choice(rp["praise"]), level="cả nước")),
-               fill(rng.choice(rp["speak_again"]), name=head.person.name, tasks=self._tasks(r, national=True)))
+        r.para(fill(rng.choice(rp["present"]), person=w.person(presenter), short="Hội nghị", stats=self.prose.stats(r)))
+        r.para(self.citations.sentence(r, national=True))
+        r.para(fill(rng.choice(rp["speak"]), short="Hội nghị", level="Ban Dân vận Trung ương",
+                    person=self._again(r, head), praise=fill(rng.choice(rp["praise"]), level="cả nước")),
+               fill(rng.choice(rp["speak_again"]), name=head.person.name,
+                    tasks=self.citations.tasks(r, national=True)))
         if rng.random() < 0.5:
-            self._awards(r, "national", "Hội nghị", day, organiser, None, None, central)
+            self._awards(r, "national", "Hội nghị", day, organiser, central)
         w.event = None
         r.para(fill(rng.choice(np["follow_up"]), org=w.body("committee/Ban Dân vận", named=rng.random() < 0.5),
                     Yw=_work_year(day)))
@@ -267,10 +187,10 @@ class Composer:
 
     def _visit(self, r: Report) -> tuple[str, dt.datetime]:
         """A central delegation's working visit to the province."""
-        rng, w, vp, rp = r.rng, r.writer, self.phrases["visit"], self.report_phrases
+        rng, w, vp, rp = r.rng, r.writer, self.phrases["visit"], self.rp
         central = self.rosters.central(r.term)
         head = central.one(rng, rng.choice(["pho_bdvtw", "pho_bdvtw", "truong_bdvtw"]))
-        day = _day(rng, r.year, list(range(3, 12)), None)
+        day = day_in(rng, r.year, list(range(3, 12)))
         organiser, host = "central/Ban Dân vận Trung ương", "committee/Ban Thường vụ"
         w.event = w.gold.event("Buổi làm việc", day, [w.body_name(organiser), w.body_name(host)])
         org = w.body(organiser)
@@ -279,11 +199,11 @@ class Composer:
         local = [r.roster.one(rng, rng.choice(["bi_thu", "pbt_tt"])), r.roster.one(rng, "truong_bdv")]
         r.para(lead, fill(rng.choice(rp["attend_more"]), people=w.people(local), tail=""))
         r.para(fill(rng.choice(rp["present"]), person=w.person(local[1], [local[1].main]), short="buổi làm việc",
-                    stats=self._stats(r)), *self._filler_sentences(r, 2))
-        r.para(self._citations(r))
+                    stats=self.prose.stats(r)), *self.prose.sentences(r, 2))
+        r.para(self.citations.sentence(r))
         r.para(fill(rng.choice(rp["speak"]), short="buổi làm việc", level="Đoàn công tác", person=self._again(r, head),
                     praise=fill(rng.choice(rp["praise"]), level=r.province.level)),
-               fill(rng.choice(rp["speak_again"]), name=head.person.name, tasks=self._tasks(r)))
+               fill(rng.choice(rp["speak_again"]), name=head.person.name, tasks=self.citations.tasks(r)))
         w.event = None
         return self._headline(r, f"Đoàn công tác {org} làm việc tại {r.province.place}", org), _published(rng, day, 1)
 
@@ -293,52 +213,45 @@ class Composer:
         """A document the province issued: what it says, asks and who signed it."""
         rng, w, lp = r.rng, r.writer, self.phrases["letter"]
         row = rng.choice(self.vocab.documents["issued"])
-        day = _day(rng, r.year, list(range(1, 13)), None)
-        period = _period(self.vocab, r.year, "current") or ("", "")
+        day = day_in(rng, r.year, list(range(1, 13)))
+        span = period(self.vocab, r.year) or ("", "")
         number = str(rng.randint(*row["numbers"]))
-        implements = None
-        if row.get("implements"):
-            implements = rng.choice(self._central_usable(r, day))
-        subject = fill(rng.choice(row["subjects"]), Y=r.year, P1=period[0], P2=period[1]) if row["subjects"] else None
+        implements = rng.choice(self.citations.usable(r, day)) if row.get("implements") else None
+        subject = fill(rng.choice(row["subjects"]), Y=r.year, P1=span[0], P2=span[1]) if row["subjects"] else None
         doc = Document(row["type"], number, fill(row["symbol"], n=number), day, row["issuer"], subject=subject,
                        implements=implements)
-        issuer = w.body(doc.issuer, named=rng.random() < 0.4)
-        w.cited[w.gold.directive_key(doc.type, doc.number)] = doc
-        w.gold.directive(doc.type, doc.number, doc.symbol, day, w.body_name(doc.issuer))
+        issuer = w.issued(doc, named=rng.random() < 0.4)
         about = f"thực hiện {w.cite(implements, rng.choice(['full', 'no_date']))}" if implements else subject
         lead = fill(rng.choice(lp["leads"]), date=w.date(day, year=not r.show_date or rng.random() < 0.7),
                     issuer=issuer, Issuer=cap(issuer), doc=f"{doc.type} số {doc.symbol}", subject=about)
-        contributes = fill(rng.choice(lp["contributes"]), cites=lambda: self._cite_list(r, 2))
+        contributes = fill(rng.choice(lp["contributes"]), cites=lambda: self.citations.cite_list(r, 2))
         r.para(lead + rng.choice(lp["purposes"]) + contributes)
         issuer_short = w.written_body(doc.issuer)
         says = fill(rng.choice(lp["says"]), Type=doc.type, type=doc.type.lower(), issuer_short=issuer_short)
-        first = self._filler_sentence(r, opener=False)
-        r.para(says + _lower_first(first),
-               *self._filler_sentences(r, rng.randint(1, 3)), rng.choice(self.phrases["filler"]["limits"]))
+        r.para(says + lower_first(self.prose.sentence(r, opener=False)),
+               *self.prose.sentences(r, rng.randint(1, 3)), rng.choice(self.phrases["filler"]["limits"]))
         if rng.random() < 0.3:
             r.caption("Ảnh minh họa")
         r.para(fill(rng.choice(lp["asks"]), Type=doc.type, issuer_short=issuer_short))
-        self._task_list(r, cite=True)
+        self.prose.task_list(r, cite=lambda: self.citations.cite_list(r, 1))
         if rng.random() < 0.5:
             deadline = day + dt.timedelta(days=rng.randint(20, 200))
             r.para(fill(rng.choice(lp["deadline"]), issuer_short=issuer_short, deadline=w.date(deadline)))
-        signer_key = {"committee/Ban Dân vận": ["truong_bdv", "pho_bdv"],
-                      "committee/Ban Thường vụ": ["pbt_tt", "bi_thu"]}[doc.issuer]
-        signer = r.roster.one(rng, rng.choice(signer_key))
+        signers = {"committee/Ban Dân vận": ["truong_bdv", "pho_bdv"], "committee/Ban Thường vụ": ["pbt_tt", "bi_thu"]}
+        signer = r.roster.one(rng, rng.choice(signers[doc.issuer]))
         r.para(fill(rng.choice(lp["signed"]), Type=doc.type, type=doc.type.lower(),
                     person=w.person(signer, [signer.main], style="comma")))
-        hp = self.phrases["headline"]
-        title = fill(rng.choice(hp["letter"]), Org=issuer_short, type=doc.type.lower(), subject=about or "",
-                     Subject=cap(about or ""))
-        if len(title) > 200 or title.endswith("."):
-            title = f"{cap(issuer_short)} ban hành {doc.type.lower()} mới"
+        title = fill(rng.choice(self.phrases["headline"]["letter"]), Org=cap(issuer_short), type=doc.type.lower(),
+                     subject=about, Subject=cap(about))
+        if len(title) > 200:
+            title = f"{cap(issuer_short)} ban hành {doc.type.lower()} về {subject or 'công tác dân vận'}"[:200]
         return title, _published(rng, day, 5)
 
-    # --------------------------------------------------------- sentences
+    # ------------------------------------------------------ sentence parts
 
     def _when(self, r: Report, day: dt.date) -> tuple[str, str]:
         """ "Sáng 15/10/2020", "Chiều ngày 4/2" (the year left to the page's date), and the date alone."""
-        pod = r.rng.choice(self.report_phrases["parts_of_day"])
+        pod = r.rng.choice(self.rp["parts_of_day"])
         date = r.writer.date(day, year=not r.show_date or r.rng.random() < 0.6)
         return f"{pod} {date}", date
 
@@ -355,201 +268,63 @@ class Composer:
                   if h.person.name not in current and h.main.key in ("bi_thu", "pbt_tt", "chu_tich_ubnd", "truong_bdv")]
         return r.rng.choice(before) if before else None
 
-    def _stats(self, r: Report) -> str:
-        n1, n2, n3 = r.rng.randint(120, 2600), r.rng.randint(12, 110), r.rng.randint(5, 60)
-        return fill(r.rng.choice(self.report_phrases["stats"]), level=r.province.level, n1=_thousands(n1), n2=n2,
-                    n3=n3, k=r.rng.randint(2, 10))
-
-    def _tasks(self, r: Report, national: bool = False) -> str:
-        rp = self.report_phrases
-        if r.rng.random() < 0.5:
-            return r.rng.choice(rp["tasks_plain"])
-        return fill(r.rng.choice(rp["tasks"]), cite=self._cite_list(r, 1, national=national))
-
-    def _citations(self, r: Report, national: bool = False) -> str:
-        """A sentence citing directives: central ones, a local plan carrying one out, a congress resolution."""
-        rp, rng = self.report_phrases, r.rng
-        if not national and rng.random() < 0.35:
-            plan = self._local_document(r, "kh_tu" if rng.random() < 0.7 else "ctr_tu")
-            if plan is not None:
-                return fill(rng.choice(rp["implement_contexts"]), plan=r.writer.cite(plan, rng.choice(["full", "no_date"])),
-                            level=r.province.level)
-        return fill(rng.choice(rp["cite_contexts"]), cites=self._cite_list(r, rng.randint(1, 3), national=national),
-                    level=r.province.level)
-
-    def _cite_list(self, r: Report, n: int, national: bool = False) -> str:
-        """n citations joined as reports list them: "A; B và C"."""
-        rng, w = r.rng, r.writer
-        items = []
-        for _ in range(n):
-            roll = rng.random()
-            if roll < 0.2:
-                items.append(w.congress(_congress(self.vocab, r.term), national=True))
-            elif roll < 0.35 and not national:
-                items.append(w.congress(_province_congress(r), national=False))
-            elif roll < 0.5 and not national:
-                doc = self._local_document(r, rng.choice(["ct_tu", "kh_bdvtu", "hd_bdvtu", "qd_ubnd", "kh_ubnd"]))
-                if doc is not None:
-                    items.append(w.cite(doc, rng.choice(["full", "full", "no_date"])))
-            else:
-                doc = self._central(r)
-                if doc is not None:
-                    forms = ["full", "full", "no_date", "short"] + (["symbol"] if doc.issuer_code == "TW" else [])
-                    items.append(w.cite(doc, rng.choice(forms)))
-        items = list(dict.fromkeys(items)) or [w.congress(_congress(self.vocab, r.term), national=True)]
-        if len(items) > 1:
-            return ", ".join(items[:-1]) + rng.choice([" và ", ", ", "; "]) + items[-1]
-        return items[0]
-
-    def _central(self, r: Report) -> Document | None:
-        usable = self._central_usable(r, dt.date(r.year, 12, 31))
-        return r.rng.choice(usable) if usable else None
-
-    def _central_usable(self, r: Report, before: dt.date) -> list[Document]:
-        """Central documents a report of this year cites, issued before `before`, not clashing with its other citations."""
-        return [d for d, row in zip(self.central_docs, self.vocab.documents["central"])
-                if row["from"] <= before.year < row.get("until", 9999) and d.date < before and r.writer.can_cite(d)]
-
-    def _local_document(self, r: Report, key: str) -> Document | None:
-        """A province's own document of this term: the same one in every report that cites it; None if not yet issued."""
-        row = next(d for d in self.vocab.documents["local"] if d["key"] == key)
-        years = self.terms[r.term]["years"]
-        drng = random.Random(f"local:{self.rosters.seed}:{r.province.name}:{r.term}:{key}")
-        day = _day(drng, drng.randint(years[0], years[1]), list(range(1, 13)), None)
-        number = str(drng.randint(*row["numbers"]))
-        target = None
-        if row.get("implements"):
-            target = drng.choice([d for d, c in zip(self.central_docs, self.vocab.documents["central"])
-                                  if d.date < day and day.year < c.get("until", 9999)])
-        subject = fill(drng.choice(row["subjects"]), Y=day.year) if row.get("subjects") else None
-        doc = Document(row["type"], number, fill(row["symbol"], n=number), day, row["issuer"], subject=subject,
-                       implements=target)
-        if day.year >= r.year or not r.writer.can_cite(doc) or (target and not r.writer.can_cite(target)):
-            return None
-        return doc
-
-    def _task_list(self, r: Report, cite: bool = False) -> None:
-        """A numbered or dashed list of tasks, one item sometimes citing a directive."""
-        items = r.rng.sample(self.phrases["filler"]["task_items"], r.rng.randint(3, 5))
-        if cite:
-            items[0] = items[0].rstrip(".") + "; gắn với thực hiện " + self._cite_list(r, 1) + "."
-        numbered = r.rng.random() < 0.5
-        lines = [f"{i}. {t}" if numbered else f"- {t}" for i, t in enumerate(items, 1)]
-        r.blocks.append(Block("list", "\n".join(lines)))
-
     def _share(self, r: Report, short: str) -> None:
         """A district official shares his experience at the event."""
         district = r.rng.choice(r.province.districts)
-        holder = self.rosters.district(r.province, district, r.term).one(r.rng, r.rng.choice(["bi_thu_hu", "truong_bdv_hu"]))
-        rp = self.report_phrases
-        r.para(fill(r.rng.choice(rp["share"]), short=short,
-                    person=r.writer.person(holder, style="comma"), experience=r.rng.choice(rp["experience"]),
-                    experience_result=r.rng.choice(rp["experience_result"])))
+        roster = self.rosters.district(r.province, district, r.term)
+        holder = roster.one(r.rng, r.rng.choice(["bi_thu_hu", "truong_bdv_hu"]))
+        r.para(fill(r.rng.choice(self.rp["share"]), short=short, person=r.writer.person(holder, style="comma"),
+                    experience=r.rng.choice(self.rp["experience"]),
+                    experience_result=r.rng.choice(self.rp["experience_result"])))
 
-    def _awards(self, r: Report, scope: str, short: str, day: dt.date, organiser: str, district: District | None,
-                district_roster: Roster | None, central: Roster | None = None) -> None:
-        """One or two commendations handed out, with their givers and counts."""
-        rng, w, rp = r.rng, r.writer, self.report_phrases
+    def _awards(self, r: Report, scope: str, short: str, day: dt.date, organiser: str, roster: Roster,
+                district: District | None = None) -> None:
+        """One or two commendations of different types and givers, with their counts."""
+        rng, w, rp = r.rng, r.writer, self.rp
         clauses = []
         givers = list(self.vocab.scenarios["giver"][scope])
-        types_given: set[str] = set()
+        given: set[str] = set()
         for _ in range(1 if rng.random() < 0.6 else 2):
             giver = rng.choice(givers)
             givers.remove(giver)
-            if all(t in types_given for t in giver["types"]):
+            options = [c for c in rp["award_clauses"] if c["type"] in giver["types"] and c["type"] not in given]
+            if not options:
                 continue
-            who = giver["who"]
-            roster = {"province": r.roster, "district": district_roster, "national": central}[scope]
-            if who.startswith("office:"):
-                key = who.removeprefix("office:")
-                holder, office = roster.one(rng, key), self.rosters.offices[key]
-                title = w.title(office, holder.district)
-                if rng.random() < 0.35:
-                    text = f"đồng chí {w.person(holder, [office])}"
-                    alts = [holder.person.name, title.name, title.body]
-                else:
-                    text = w.written_title(office, holder.district)
-                    w.gold.body(title.body)
-                    alts = [title.name, title.body, holder.person.name]
-            else:
-                ref = organiser if who == "organiser" else who
-                at = district if ref.startswith(("committee", "local")) and scope == "district" else None
-                text = w.body(ref, at)
-                alts = [w.body_name(ref, at)]
-            options = [c for c in rp["award_clauses"] if c["type"] in giver["types"] and c["type"] not in types_given]
+            text, alts = self._giver(r, giver["who"], organiser, roster, district)
             clause = rng.choice(options)
             counts = _award_counts(rng, clause["shape"])
-            if w.gold.award_key(clause["type"], *counts) in w.gold.awards:
-                continue
             w.gold.award(clause["type"], alts, *counts)
-            types_given.add(clause["type"])
+            given.add(clause["type"])
             c, i, t = counts
             clauses.append(fill(clause["text"], giver=text, c=c, i=i, t=t))
-        if not clauses:
-            return
-        period = _period(self.vocab, day.year, "current") or ("", "")
-        tail = fill(rng.choice(rp["award_tails"]), P1=period[0], P2=period[1], Yw=_work_year(day))
-        lead = fill(rng.choice(rp["award_leads"]), short=short)
-        r.para(lead + "; ".join(clauses) + tail + ".")
+        if clauses:
+            span = period(self.vocab, day.year) or ("", "")
+            tail = fill(rng.choice(rp["award_tails"]), P1=span[0], P2=span[1], Yw=_work_year(day))
+            r.para(fill(rng.choice(rp["award_leads"]), short=short) + "; ".join(clauses) + tail + ".")
 
-    # ------------------------------------------------------------ filler
+    def _giver(self, r: Report, who: str, organiser: str, roster: Roster,
+               district: District | None) -> tuple[str, list[str]]:
+        """Who hands out an award as written, and the names the gold accepts for it."""
+        w = r.writer
+        if who.startswith("office:"):  # "Chủ tịch UBND tỉnh tặng …", "đồng chí X trao …"
+            key = who.removeprefix("office:")
+            holder, office = roster.one(r.rng, key), self.rosters.offices[key]
+            title = w.title(office, holder.district)
+            if r.rng.random() < 0.35:
+                return f"đồng chí {w.person(holder, [office])}", [holder.person.name, title.name, title.body]
+            w.gold.body(title.body)
+            return w.written_title(office, holder.district), [title.name, title.body, holder.person.name]
+        ref = organiser if who == "organiser" else who
+        at = district if ref.startswith(("committee", "local")) else None
+        return w.body(ref, at), [w.body_name(ref, at)]
 
-    def _filler_sentence(self, r: Report, opener: bool = True) -> str:
-        f, rng = self.phrases["filler"], r.rng
-        start = r.draw("openers", f["openers"]) if opener else ""
-        subject = fill(r.draw("subjects", f["subjects"]), level=r.province.level)
-        text = f"{start}{_lower_first(subject) if start else subject} {r.draw('predicates', f['predicates'])} " \
-               f"{r.draw('objects', f['objects'])}{r.draw('ends', f['ends'])}"
-        return _typo(rng, text) if rng.random() < 0.03 else text
-
-    def _filler_sentences(self, r: Report, n: int) -> list[str]:
-        return [self._filler_sentence(r) for _ in range(n)]
-
-    def _filler_paragraph(self, r: Report) -> Block:
-        rng, f = r.rng, self.phrases["filler"]
-        sentences = self._filler_sentences(r, rng.randint(1, 3))
-        for _ in range(rng.randint(1, 2)):
-            sentences.insert(rng.randint(0, len(sentences)), r.draw("statements", f["statements"]))
-        roll = rng.random()
-        if roll < 0.15:
-            sentences.append(rng.choice(f["limits"]))
-        elif roll < 0.25:
-            sentences.insert(0, rng.choice(f["sayings"]))
-        elif roll < 0.4:
-            sentences.append(cap(self._stats(r)))
-        elif roll < 0.47:
-            n1, n2 = rng.randint(150, 3000), rng.randint(40, 900)
-            sentences.append(fill(rng.choice(self.report_phrases["tally"]), n1=_thousands(n1), n2=n2))
-        return Block("para", " ".join(sentences))
-
-    def _lengthen(self, r: Report, target: int) -> None:
-        """Filler paragraphs between the report's own, until it is about `target` characters long."""
-        size = sum(len(b.text) + 2 for b in r.blocks)
-        while size < target:
-            block = self._filler_paragraph(r)
-            places = [i for i in range(1, len(r.blocks) + 1) if i == len(r.blocks) or r.blocks[i].kind != "list"]
-            r.blocks.insert(r.rng.choice(places), block)
-            size += len(block.text) + 2
-
-    def _name_province(self, r: Report) -> None:
-        """Make sure the province is named at least once, as every real report does somewhere."""
-        text = " ".join(b.text for b in r.blocks)
-        p = r.province
-        if re.search(rf"(?<!\w){re.escape(p.name)}(?!\w)", text) or any(a in text for a in p.aliases):
-            return
-        f = self.phrases["filler"]
-        sentence = (f"{fill(r.rng.choice(f['subjects']), level=p.level)} {r.rng.choice(f['predicates'])} "
-                    f"{r.rng.choice(f['objects'])} trên địa bàn {p.place}.")
-        paras = [i for i, b in enumerate(r.blocks) if b.kind == "para"]
-        i = paras[min(1, len(paras) - 1)]
-        r.blocks[i] = Block("para", r.blocks[i].text + " " + sentence)
+    # ------------------------------------------------------- page pieces
 
     def _headline(self, r: Report, phrase: str, org: str) -> str:
         hp = self.phrases["headline"]
-        place = r.writer.place_name()
         title = fill(r.rng.choice(hp["event"]), event=cap(phrase), event_lc=phrase[:1].lower() + phrase[1:],
-                     Org=cap(org), place=place,
-                     verb=r.rng.choice(hp["verbs"]), topic=r.rng.choice(hp["topics"]))
+                     Org=cap(org), place=r.writer.place_name(), verb=r.rng.choice(hp["verbs"]),
+                     topic=r.rng.choice(hp["topics"]))
         if len(title) > 200:
             title = f"{cap(org)} {r.rng.choice(hp['verbs'])} {r.rng.choice(hp['topics'])}"
         return title
@@ -557,34 +332,16 @@ class Composer:
     def _site(self, r: Report) -> str:
         """The site's name; a body's site names that body (optional in the gold: it is not the report)."""
         p = r.province
-        sites = [s for s in self.vocab.chrome["site"] if s.get("kind", "city" if p.city else "province") == ("city" if p.city else "province")]
-        site = r.rng.choice(sites)
+        kind = "city" if p.city else "province"
+        site = r.rng.choice([s for s in self.vocab.chrome["site"] if s.get("kind", kind) == kind])
         if "body" in site:
             r.writer.gold.imply(r.writer.body_name(site["body"]))
         return fill(site["text"], name=p.name, NAME=p.name.upper(), level=p.level)
 
     def _byline(self, r: Report) -> str:
-        template = r.rng.choice(self.vocab.chrome["page"]["bylines"])
         pen = self.rosters.names.pen_name(r.rng)
         r.writer.gold.optional_official(pen)
-        return fill(template, pen=pen, PEN=pen.upper())
-
-
-# ---------------------------------------------------------------- helpers
-
-def _central_document(row: dict) -> Document:
-    symbol = row["symbol"]
-    number = re.match(r"\d+", symbol).group(0)
-    issuer = f"title:{row['issuer_title']}" if "issuer_title" in row else f"central/{row['issuer']}"
-    return Document(row["type"], number, symbol, dt.date.fromisoformat(row["date"]), issuer, row.get("term"),
-                    row["subject"])
-
-
-def _day(rng: random.Random, year: int, months: list[int], days: list[int] | None) -> dt.date:
-    month = rng.choice(months)
-    last = calendar.monthrange(year, month)[1]
-    lo, hi = days if days else (1, last)
-    return dt.date(year, month, rng.randint(lo, min(hi, last)))
+        return fill(r.rng.choice(self.vocab.chrome["page"]["bylines"]), pen=pen, PEN=pen.upper())
 
 
 def _published(rng: random.Random, day: dt.date, within: int) -> dt.datetime:
@@ -593,32 +350,13 @@ def _published(rng: random.Random, day: dt.date, within: int) -> dt.datetime:
     return dt.datetime(when.year, when.month, when.day, rng.randint(7, 21), rng.randint(0, 59))
 
 
-def _period(vocab: Vocabulary, year: int, need: str | None) -> tuple[int, int] | None:
-    """The movement's period: the one that ends this year, starts this year, or is current."""
-    for start, end in vocab.places["periods"]:
-        if (need == "period_end" and end == year) or (need == "period_start" and start == year) \
-                or (need not in ("period_end", "period_start") and start <= year <= end):
-            return start, end
-    return None
-
-
-def _congress(vocab: Vocabulary, term: int) -> int:
-    roman = vocab.places["term"][term]["congress"]
-    return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"].index(roman)
-
-
-def _province_congress(r: Report) -> int:
-    """The province's Party congress of this term: its ordinal differs from province to province."""
-    base = 14 + random.Random(f"congress:{r.province.name}").randint(0, 5)
-    return base + r.vocab.places["term"][r.term]["province_offset"]
-
-
 def _work_year(day: dt.date) -> int:
     """The year whose work an event early in a year looks back on."""
     return day.year - 1 if day.month <= 2 else day.year
 
 
 def _award_counts(rng: random.Random, shape: str) -> tuple[int | None, int | None, int | None]:
+    """(collectives, individuals, total) for an award clause's shape."""
     if shape == "both":
         return rng.randint(5, 60), rng.randint(5, 95), None
     if shape == "collective":
@@ -626,22 +364,3 @@ def _award_counts(rng: random.Random, shape: str) -> tuple[int | None, int | Non
     if shape == "individual":
         return None, rng.randint(10, 150), None
     return None, None, rng.randint(30, 240)
-
-
-def _lower_first(text: str) -> str:
-    """Lower-case a sentence's first word where it is not a proper name ("Mặt trận Tổ quốc")."""
-    return text if text.startswith("Mặt trận") else text[:1].lower() + text[1:]
-
-
-def _thousands(n: int) -> str:
-    """ "2.359": Vietnamese thousands separator."""
-    return f"{n:,}".replace(",", ".")
-
-
-def _typo(rng: random.Random, text: str) -> str:
-    """A space slipped into a word ("t hời gian"), as in real pages."""
-    words = [m for m in re.finditer(r"\w{4,}", text) if m.group(0)[0] not in string.ascii_uppercase]
-    if not words:
-        return text
-    m = rng.choice(words)
-    return text[:m.start() + 1] + " " + text[m.start() + 1:]

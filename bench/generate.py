@@ -44,6 +44,7 @@ class Synthetic:
     index: int
     ident: str  # "syn-000042": the file's stem or the record's id
     fmt: str  # "txt", "html", "jsonl"
+    kind: str  # what it is about: event, letter, district, national, visit
     content: str  # the file's text, or the record's JSON line
     gold: dict  # GUIDE.md's record
 
@@ -55,6 +56,7 @@ class Summary:
     reports: int = 0
     files: int = 0
     formats: dict[str, int] = field(default_factory=lambda: {f: 0 for f in ("txt", "html", "jsonl")})
+    kinds: dict[str, int] = field(default_factory=dict)
     chars: list[int] = field(default_factory=list)  # each report's length in characters, as stored
     facts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in ("officials", "positions", "bodies",
                                                                           "directives", "events", "awards")})
@@ -63,6 +65,7 @@ class Summary:
     def add(self, report: Synthetic) -> None:
         self.reports += 1
         self.formats[report.fmt] += 1
+        self.kinds[report.kind] = self.kinds.get(report.kind, 0) + 1
         self.chars.append(len(report.content))
         for key in self.facts:
             self.facts[key] += len(report.gold[key])
@@ -74,6 +77,7 @@ class Summary:
         return [
             f"reports: {self.reports} in {self.files} files ("
             + ", ".join(f"{k}: {v}" for k, v in self.formats.items()) + ")",
+            "about: " + ", ".join(f"{k}: {v}" for k, v in sorted(self.kinds.items())),
             f"characters per report: min {chars[0]}, median {chars[len(chars) // 2]}, mean {mean:.0f}, max {chars[-1]}",
             "facts stated: " + ", ".join(f"{k}: {v}" for k, v in self.facts.items())
             + f"; distinct officials: {len(self.officials)}",
@@ -116,7 +120,7 @@ def _report(i: int, fmt: str, seed: int, composer: Composer, renderer: Renderer)
             content = content.replace("\n", "\r\n")
         if rng.random() < 0.02:
             content = "\ufeff" + content
-    return Synthetic(i, ident, fmt, content, draft.gold.as_json())
+    return Synthetic(i, ident, fmt, draft.kind, content, draft.gold.as_json())
 
 
 def generate(n: int, outdir: str | Path, seed: int = 0, gold_dir: str | Path | None = None) -> Summary:

@@ -221,6 +221,12 @@ class Writer:
 
     # ---------------------------------------------------------- documents
 
+    def issued(self, doc: Document, *, named: bool = False) -> str:
+        """The report announces that its issuer issued `doc`: recorded with its date; returns the issuer as written."""
+        self.cited[self.gold.directive_key(doc.type, doc.number)] = doc
+        self.gold.directive(doc.type, doc.number, doc.symbol, doc.date, self.body_name(doc.issuer))
+        return self.body(doc.issuer, named=named)
+
     def can_cite(self, doc: Document) -> bool:
         """False where the report already cites another document of that type and number."""
         known = self.cited.get(self.gold.directive_key(doc.type, doc.number))

@@ -7,8 +7,8 @@ import random
 
 from kg.text import slug
 
-from .compose import Draft, fill
 from .noise import stray_spaces
+from .report import Draft, fill
 from .vocab import Vocabulary
 
 
