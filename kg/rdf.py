@@ -43,7 +43,7 @@ class Terms:
 
 
 V, S, T_RDF, T_RDFS, T_SKOS = Terms(VNPOL), Terms(SCHEMA), Terms(RDF), Terms(RDFS), Terms(SKOS)
-T_ORG, T_PROV, T_DC, T_FOAF, T_XSD = Terms(ORG), Terms(PROV), Terms(DCTERMS), Terms(FOAF), Terms(XSD)
+T_ORG, T_DC, T_XSD = Terms(ORG), Terms(DCTERMS), Terms(XSD)
 _ESCAPES = {**{c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F]},
             ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
 
@@ -216,14 +216,10 @@ class ReportGraph:
             self.movement(m)
         return ReportQuads(self.report[1:-1], sorted(self.lines), sorted(self.gaz_lines))
 
-    def types(self, s: str, *classes: str) -> None:
-        for cls in classes:
-            self.add(s, T_RDF.type, cls)
-
     def _report(self) -> None:
         meta, r = self.facts.meta, self.report
         src = meta.source
-        self.types(r, V.Report, S.NewsArticle, T_PROV.Entity)
+        self.add(r, T_RDF.type, V.Report)
         self.add(r, T_DC.identifier, plain(src.identifier))
         self.add(r, T_RDFS.label, vi(meta.title or src.identifier))
         self.add(r, V.contentHash, plain(meta.content_hash))
@@ -246,7 +242,7 @@ class ReportGraph:
         if ev in self.seen_evidence:
             return
         self.seen_evidence.add(ev)
-        self.types(ev, V.Evidence, T_PROV.Entity)
+        self.add(ev, T_RDF.type, V.Evidence)
         self.add(ev, V.text, plain(s.text))
         self.add(ev, V.startOffset, integer(s.start))
         self.add(ev, V.endOffset, integer(s.end))
@@ -257,7 +253,7 @@ class ReportGraph:
     @once
     def place(self, place: Place) -> str:
         p = node(place_iri(place))
-        self.types(p, V.Place, S.AdministrativeArea)
+        self.add(p, T_RDF.type, V.Place)
         label = place.full_name if place.kind in ("province", "city") else f"{place.level_word} {place.name}".strip()
         self.add(p, T_RDFS.label, vi(label))
         return p
@@ -283,14 +279,14 @@ class ReportGraph:
         if kind == "role":
             self.add(c, T_RDF.type, T_ORG.Role)
         self.add(c, T_RDFS.label, vi(label))
-        self.add(c, T_SKOS.prefLabel, vi(label))
-        self.add(c, T_SKOS.inScheme, node(_id(f"scheme/{SCHEMES[kind]}")))
+        self.add_gazetteer(c, T_SKOS.prefLabel, vi(label))  # the vocabulary's own facts: stated once
+        self.add_gazetteer(c, T_SKOS.inScheme, node(_id(f"scheme/{SCHEMES[kind]}")))
         return c
 
     @once
     def post(self, title: Title) -> str:
         p = node(post_iri(title))
-        self.types(p, V.Post, T_ORG.Post)
+        self.add(p, T_RDF.type, V.Post)
         self.add(p, T_RDFS.label, vi(title.name))
         if title.written != title.name:
             self.add(p, T_SKOS.altLabel, vi(title.written))
@@ -301,7 +297,7 @@ class ReportGraph:
     @once
     def person(self, name: str) -> str:
         p = node(person_iri(name))
-        self.types(p, V.Official, T_FOAF.Person, S.Person)
+        self.add(p, T_RDF.type, V.Official)
         self.add(p, T_RDFS.label, vi(name))
         self.add(self.report, V.mentions, p)
         return p
@@ -309,7 +305,7 @@ class ReportGraph:
     def tenure(self, t) -> None:
         person, post = self.person(t.person), self.post(t.title)
         tenure = node(_id(f"tenure/{slug(self.stem)}/{slug(t.person)}/{slug(t.title.name)}"))
-        self.types(tenure, V.Tenure, T_ORG.Membership)
+        self.add(tenure, T_RDF.type, V.Tenure)
         self.add(tenure, T_ORG.member, person)
         self.add(tenure, V.post, post)
         self.add(tenure, T_ORG.organization, self.body(t.title.body))
@@ -332,7 +328,7 @@ class ReportGraph:
 
     def directive(self, d: Directive) -> str:
         directive = node(directive_iri(d))
-        self.types(directive, V.Directive, S.Legislation)
+        self.add(directive, T_RDF.type, V.Directive)
         label = directive_label(d)
         self.add(directive, T_RDFS.label, vi(label))
         if d.written and d.written != label:
@@ -358,7 +354,7 @@ class ReportGraph:
 
     def event(self, e: Event) -> None:
         event = self.event_nodes[id(e)]
-        self.types(event, V.Event, S.Event)
+        self.add(event, T_RDF.type, V.Event)
         label = f"{e.event_type}" + (f" {e.date.strftime('%d/%m/%Y')}" if e.date else "")
         if e.organizer:
             label += f" ({e.organizer.name})"

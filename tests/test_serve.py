@@ -114,7 +114,7 @@ def test_the_default_graph_is_the_union_and_can_be_chosen(endpoint, quads):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     assert int(json.loads(get(endpoint, count)[2])["results"]["bindings"][0]["n"]["value"]) == quads
     one = get(endpoint, count, **{"default-graph-uri": "https://w3id.org/vnpol/id/report/lao-cai-so-ket"})
-    assert int(json.loads(one[2])["results"]["bindings"][0]["n"]["value"]) == 367
+    assert int(json.loads(one[2])["results"]["bindings"][0]["n"]["value"]) == 314
 
 
 def test_an_update_is_refused_without_the_flag(endpoint, quads, store):
