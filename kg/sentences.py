@@ -10,8 +10,8 @@ from .records import Sentence
 
 _KINDS = {"body": "body", "caption": "caption", "title": "title"}
 MAX_SENTENCE = 5000  # characters; a longer run without a sentence end is cut at a space (the longest seen: 2,036)
-# Letters, digits and periods without a space, longer than any abbreviation underthesea knows (55 characters).
-_LONG_RUN = re.compile(r"(?:[^\W_]|\.){100,}")
+LONG_RUN = 100  # letters, digits and periods without a space: longer than any abbreviation underthesea knows (55)
+_LONG_RUN = re.compile(rf"[\w.]{{{LONG_RUN},}}")  # one character class: no backtracking state per character
 
 
 def split(text: str, blocks: list[Block]) -> list[Sentence]:
@@ -22,7 +22,7 @@ def split(text: str, blocks: list[Block]) -> list[Sentence]:
         if kind is None:
             continue
         line = text[block.start:block.end]
-        tokenized = _LONG_RUN.sub(_inner_periods_as_letters, line)
+        tokenized = _LONG_RUN.sub(_hide_inner_periods, line)
         cursor = 0
         spans: list[list[int]] = []
         for piece in sent_tokenize(tokenized) if kind == "body" else [tokenized]:
@@ -40,13 +40,17 @@ def split(text: str, blocks: list[Block]) -> list[Sentence]:
     return out
 
 
-def _inner_periods_as_letters(run: re.Match) -> str:
-    """The run with its inner periods as "x" (the periods that end it stay), same length.
+def _hide_inner_periods(match: re.Match) -> str:
+    """Each long run of letters, digits and periods ("_" ends one) with its inner periods as "x"; same length.
 
     sent_tokenize looks back over the whole run at each period (quadratic in its length); a period followed
     by no space ends no sentence here (the pieces are joined again), so the sentences come out the same."""
-    inner = run.group().rstrip(".")
-    return inner.replace(".", "x") + run.group()[len(inner):]
+    return "_".join(_inner_periods_as_letters(run) if len(run) >= LONG_RUN else run for run in match.group().split("_"))
+
+
+def _inner_periods_as_letters(run: str) -> str:
+    inner = run.rstrip(".")
+    return inner.replace(".", "x") + run[len(inner):]
 
 
 def _capped(line: str, start: int, end: int) -> list[tuple[int, int]]:

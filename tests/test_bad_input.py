@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from conftest import EXAMPLES, ROOT
-from rdflib import RDFS, Dataset, Literal
+from rdflib import DCTERMS, RDFS, Dataset, Literal
 
 from kg.cli import EXIT_OK, EXIT_SOME_FAILED, main
 from kg.output import format_for
@@ -290,18 +290,20 @@ def test_vni_is_converted(tmp_path, capsys, reference, encoding):
 
 # Huge and hostile text.
 
-def test_a_5_mb_line_is_built_in_bounded_time(tmp_path, capsys, reference):
+@pytest.mark.parametrize("unit,separator", [(" ".join(GOOD.read_text(encoding="utf-8").split()), " "), ("TP.HCM.", "")],
+                         ids=["a-report-on-one-line", "no-space-many-periods"])
+def test_a_5_mb_line_is_built_in_bounded_time(tmp_path, capsys, reference, unit, separator):
     line = folder(tmp_path) / "one-line.txt"
-    words = " ".join(GOOD.read_text(encoding="utf-8").split())
-    line.write_text(" ".join([words] * (5 * 1024 * 1024 // len(words.encode()) + 1)), encoding="utf-8")
+    line.write_text(separator.join([unit] * (5 * 1024 * 1024 // len(unit.encode()) + 1)), encoding="utf-8")
     shutil.copy(OTHER, line.parent)
     started = time.monotonic()
     code, err, out = build(line.parent, capsys)
     assert (code, err) == (EXIT_OK, [])
     assert time.monotonic() - started < 120
     built = graphs(out)
-    texts = [t for t in built[f"<{report_iri('one-line')}>"] if "<https://w3id.org/vnpol/ontology#text>" in t]
-    assert texts and max(len(t) for t in texts) < MAX_SENTENCE + 200
+    report = built[f"<{report_iri('one-line')}>"]
+    assert f'<{report_iri("one-line")}> <{DCTERMS.identifier}> "one-line.txt"' in report
+    assert all(len(t) < MAX_SENTENCE + 200 for t in report if f"<{VNPOL.text}>" in t)  # evidence: capped sentences
     assert built[OTHER_GRAPH] == reference[OTHER_GRAPH]
 
 
