@@ -53,5 +53,30 @@ def test_html_page_gives_the_article_not_the_menu(tmp_path):
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
     [r] = reports(read_all([tmp_path]))
     assert "Ban Dân vận Tỉnh ủy Cà Mau" in r.text and "alert" not in r.text and "Giới thiệu" not in r.text
-    ds, summary = build_dataset([tmp_path])
+    _, summary = build_dataset([tmp_path])
     assert summary.counts["officials"] == 1
+
+
+def test_vni_is_converted_with_capitals_and_western_text_is_left_alone():
+    from kg.encoding import from_vni, looks_like_vni
+
+    assert from_vni("VIEÄT NAM, Ñoàng chí, ÑAÛNG COÄNG SAÛN, Tænh uûy, ngöôøi") == \
+        "VIỆT NAM, Đồng chí, ĐẢNG CỘNG SẢN, Tỉnh ủy, người"
+    assert not looks_like_vni(LEAD)  # real Vietnamese has letters beyond Latin-1
+    assert not looks_like_vni("Le président a réuni les élèves à Genève, où ils étaient déjà présents. " * 5)
+    assert not looks_like_vni("Cà Mau, Hà Giang")  # Latin-1 letters only, but too few to tell
+
+
+def test_jsonl_in_utf16_with_crlf_and_a_bom_is_read(tmp_path):
+    record = '{"id": "r1", "text": "' + LEAD + '", "url": " https://baocamau.vn/a?b=1 ", "date": "2021-03-05T08:00:00+07:00"}'
+    (tmp_path / "a.jsonl").write_bytes(f"{record}\r\n\r\n".encode("utf-16"))
+    (tmp_path / "b.jsonl").write_bytes(("\ufeff" + record.replace("r1", "r2") + "\r\n").encode("utf-8"))
+    got = reports(read_all([tmp_path]))
+    assert [(r.identifier, r.text, r.url, str(r.date)) for r in got] == [
+        ("r1", LEAD, "https://baocamau.vn/a?b=1", "2021-03-05"), ("r2", LEAD, "https://baocamau.vn/a?b=1", "2021-03-05")]
+
+
+def test_lone_surrogates_in_a_record_become_replacement_characters(tmp_path):
+    (tmp_path / "r.jsonl").write_text('{"id": "s", "text": "Hội nghị \\ud800 sơ kết."}\n', encoding="utf-8")
+    [r] = reports(read_all([tmp_path]))
+    assert r.text == "Hội nghị \ufffd sơ kết."
