@@ -18,6 +18,9 @@ class Citations:
         self.rows = vocab.documents["central"]
         self.central_docs = [_central_document(row) for row in self.rows]
         self.report = vocab.phrases["report"]
+        local = vocab.documents["local"]
+        self.plans = [row["key"] for row in local if row.get("implements")]
+        self.listed = [row["key"] for row in local if not row.get("implements")]
 
     def central(self, r: Report) -> Document | None:
         usable = self.usable(r, dt.date(r.year, 12, 31))
@@ -35,7 +38,7 @@ class Citations:
         years = self.vocab.places["term"][r.term]["years"]
         drng = random.Random(f"local:{self.seed}:{r.province.name}:{r.term}:{key}")
         day = day_in(drng, drng.randint(years[0], years[1]), list(range(1, 13)))
-        number = str(drng.randint(*row["numbers"]))
+        number = f"{drng.randint(*row['numbers']):02d}"  # "09-NQ/TU"
         target = None
         if row.get("implements"):
             target = drng.choice([d for d, c in zip(self.central_docs, self.rows)
@@ -58,7 +61,7 @@ class Citations:
             elif roll < 0.35 and not national:
                 items.append(w.congress(self.province_congress(r), national=False))
             elif roll < 0.5 and not national:
-                doc = self.local(r, rng.choice(["ct_tu", "kh_bdvtu", "hd_bdvtu", "qd_ubnd", "kh_ubnd"]))
+                doc = self.local(r, rng.choice(self.listed))
                 if doc is not None:
                     items.append(w.cite(doc, rng.choice(["full", "full", "no_date"])))
             else:
@@ -75,7 +78,7 @@ class Citations:
         """A sentence citing directives, or a local plan and the central document it carries out."""
         rng = r.rng
         if not national and rng.random() < 0.35:
-            plan = self.local(r, "kh_tu" if rng.random() < 0.7 else "ctr_tu")
+            plan = self.local(r, rng.choice(self.plans))
             if plan is not None:
                 return fill(rng.choice(self.report["implement_contexts"]), level=r.province.level,
                             plan=r.writer.cite(plan, rng.choice(["full", "no_date"])))

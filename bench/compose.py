@@ -215,7 +215,7 @@ class Composer:
         row = rng.choice(self.vocab.documents["issued"])
         day = day_in(rng, r.year, list(range(1, 13)))
         span = period(self.vocab, r.year) or ("", "")
-        number = str(rng.randint(*row["numbers"]))
+        number = f"{rng.randint(*row['numbers']):02d}"
         implements = rng.choice(self.citations.usable(r, day)) if row.get("implements") else None
         subject = fill(rng.choice(row["subjects"]), Y=r.year, P1=span[0], P2=span[1]) if row["subjects"] else None
         doc = Document(row["type"], number, fill(row["symbol"], n=number), day, row["issuer"], subject=subject,

@@ -41,7 +41,7 @@ class Writer:
         self.rng, self.vocab, self.province, self.gold = rng, vocab, province, gold
         self.forms = vocab.forms
         self.event: EventGold | None = None  # officials named now take part in it
-        self.cited: dict[tuple[str, str], Document | str] = {}
+        self.cited: dict[tuple[str, str], Document] = {}  # (type, number) → the document the report means
 
     def pick(self, options: list | tuple, weights: list | None = None):
         return self.rng.choices(options, weights)[0] if weights else self.rng.choice(options)
@@ -79,7 +79,9 @@ class Writer:
         if name == "Đoàn đại biểu Quốc hội":
             self.gold.imply("Quốc hội")
 
-    def written_body(self, ref: str, district: District | None = None, *, named: bool = False) -> str:
+    def written_body(self, ref: str, district: District | None = None, *, named: bool = False,
+                     in_title: bool = False) -> str:
+        """A body as written, not recorded; in a title, a committee is never "Ban Chấp hành Đảng bộ tỉnh"."""
         kind, _, name = ref.partition("/")
         if kind == "central":
             return self._form("central", name)
@@ -87,7 +89,7 @@ class Writer:
             return f"{self.province.youth} {self.province.name}" if named else self.province.youth
         if kind == "committee":
             if not name:
-                return self._committee(district, named, alone=True)
+                return self._committee(district, named, alone=not in_title)
             return f"{self._form('committee_body', name)} {self._committee(district, named, alone=False)}"
         return f"{self._form('local', name)} {self._level(district, named)}"
 
@@ -141,7 +143,7 @@ class Writer:
         if committee_follows:  # "Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Tỉnh ủy"
             body = self._form("committee_body", office.body.partition("/")[2])
         else:
-            body = self.written_body(office.body, district, named=named)
+            body = self.written_body(office.body, district, named=named, in_title=True)
         text = title_name(office.role, body)
         cases = self.forms["role_case"].get(office.role)
         if cases and text.startswith(cases[0]):
@@ -212,7 +214,7 @@ class Writer:
     # -------------------------------------------------------------- dates
 
     def date(self, day: dt.date, *, year: bool = True) -> str:
-        """ "15/10/2020", "05/02/2021", "15-10-2020", "ngày 15 tháng 10 năm 2020"; "15/10" without the year."""
+        """ "15/10/2020", "05/02/2021", "15-10-2020"; "15/10", "4-2" without the year."""
         d, m, y = day.day, day.month, day.year
         if not year:
             return self.pick([f"{d}/{m}", f"{d:02d}/{m:02d}", f"{d}-{m}"], [6, 2, 1])
