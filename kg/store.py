@@ -18,6 +18,11 @@ A crash before step 3 leaves the reports without a key, so the next build that
 reads them rebuilds them; a crash before step 4 leaves orphans, cleared when the
 store is next opened. The gazetteer graph thus always holds what its reports
 need, and after a finished build or removal exactly that.
+
+A build into a new store takes a faster road: it is made beside the target
+(`DIR.building`), its reports bulk-loaded in chunks (three times faster than
+transactions), and renamed into place at the end; a crash leaves no store, and
+the leftover folder is cleared by the next build.
 """
 from __future__ import annotations
 
@@ -42,6 +47,7 @@ from .records import SourceReport
 LEDGER = "kg-ledger.sqlite3"
 SHARDS = "kg-shards"  # where `kg build --dask` stages its shards by default
 BATCH = 16  # reports written per store transaction
+BULK_CHUNK = 200_000  # quads per bulk load into a new store: bounds the loader's memory
 _GAZETTEER = ox.NamedNode(str(rdf.GAZETTEER_GRAPH))
 _UNCHANGED = object()  # what StoreSink._key says of a report the store already holds as built
 _SCHEMA = """
@@ -151,6 +157,15 @@ class ReportStore:
         self._settle(reports)
         self._clear_orphans()
 
+    def record(self, reports: list[tuple[str, str, str | None, list[str]]]) -> None:
+        """Ledger rows for reports bulk-loaded into a new store: (graph, identifier, key, gazetteer lines)."""
+        with self.ledger:
+            self.ledger.executemany(
+                "INSERT INTO report (graph, identifier, key, extractor, state) VALUES (?, ?, ?, ?, 'built')",
+                ((graph, identifier, key, extractor_version() if key else None) for graph, identifier, key, _ in reports))
+            self.ledger.executemany("INSERT OR IGNORE INTO contribution VALUES (?, ?)",
+                                    ((graph, line) for graph, _, _, lines in reports for line in lines))
+
     def remove(self, graphs: list[str]) -> None:
         """Drop these reports' graphs, and the gazetteer lines no other report gives."""
         with self.ledger:
@@ -235,6 +250,62 @@ def _check_folder(path: Path, create: bool) -> None:
         raise StoreError(f"{path}: a folder that is not a kg store; give a new or empty folder for --store")
 
 
+def _is_new(path: Path) -> bool:
+    return not path.exists() or (path.is_dir() and not any(path.iterdir()))
+
+
+def _building(target: Path) -> Path:
+    """The folder a new store is made in: cleared if a crashed build left it, refused if a build is using it."""
+    building = target.with_name(target.name + ".building")
+    if building.exists():
+        try:
+            ox.Store(str(building))
+        except OSError as err:
+            raise StoreError(f"{target}: another build is making this store ({building} is in use)") from err
+        shutil.rmtree(building)
+    return building
+
+
+class _BulkWriter:
+    """A new store's reports, written as N-Quads chunks and bulk-loaded as each chunk fills."""
+
+    def __init__(self, store: ReportStore):
+        self.store = store
+        self.folder = store.path / SHARDS
+        self.folder.mkdir(exist_ok=True)
+        self.file = None
+        self.quads = 0
+        self.reports: list[tuple[str, str, str | None, list[str]]] = []  # for the ledger, at the end
+
+    def add(self, report: rdf.ReportQuads, key: str | None) -> None:
+        if self.file is None:
+            self.file = open(self.folder / "chunk.nq", "w", encoding="utf-8")  # noqa: SIM115 (closed by _load)
+        self.file.write("\n".join((*report.lines, *report.gazetteer)) + "\n")
+        self.quads += len(report.lines) + len(report.gazetteer)
+        self.reports.append((report.graph, _identifier(report), key, report.gazetteer))
+        if self.quads >= BULK_CHUNK:
+            self._load()
+
+    def add_shard(self, shard: Path, reports: list[tuple[rdf.ReportQuads, str | None]]) -> None:
+        self.store.rdf.bulk_load(path=str(shard), format=ox.RdfFormat.N_QUADS)
+        self.reports += [(r.graph, _identifier(r), key, r.gazetteer) for r, key in reports]
+
+    def _load(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.store.rdf.bulk_load(path=self.file.name, format=ox.RdfFormat.N_QUADS)
+            Path(self.file.name).unlink()
+            self.file, self.quads = None, 0
+
+    def finish(self) -> None:
+        self._load()
+        self.store.record(self.reports)
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
 class StoreSink:
     """A build's store (a kg.build sink): opens the store; `commit` or `abort` closes it.
 
@@ -243,7 +314,10 @@ class StoreSink:
     """
 
     def __init__(self, path: str | Path, *, strict: bool = False):
-        self.store = ReportStore(path)
+        self.target = Path(path)
+        self.building = _building(self.target) if _is_new(self.target) else None
+        self.store = ReportStore(self.building or self.target)
+        self.bulk = _BulkWriter(self.store) if self.building else None
         self.strict = strict
         self.keys: dict[str, str] = {}
         self.pending: list[tuple[rdf.ReportQuads, str | None]] = []
@@ -273,7 +347,11 @@ class StoreSink:
             self._stage(report, key)
 
     def _stage(self, report: rdf.ReportQuads, key: str | None) -> None:
-        """Write soon (in a batch), or, strict, at commit."""
+        """Write soon (in a batch), or, strict, at commit; a new store takes it in bulk."""
+        if self.bulk is not None:
+            self.bulk.add(report, key)
+            self.written += 1
+            return
         if self.staged is not None:
             pickle.dump((report, key), self.staged)
             return
@@ -283,6 +361,11 @@ class StoreSink:
 
     def add_shard(self, shard: Path, reports: list[rdf.ReportQuads]) -> None:
         """Reports whose lines are also in an N-Quads shard file, which the store now owns (and deletes)."""
+        if self.bulk is not None:
+            self.bulk.add_shard(shard, [(report, self._key(report)) for report in reports])
+            self.written += len(reports)
+            shard.unlink()
+            return
         keyed = [(report, self._key(report)) for report in reports]
         fresh = [(report, key) for report, key in keyed if key is not _UNCHANGED]
         if len(fresh) < len(keyed):  # the shard holds unchanged reports too: write the others one by one
@@ -303,30 +386,49 @@ class StoreSink:
         return key
 
     def commit(self) -> None:
-        """Write what is pending or staged, then close the store."""
+        """Write what is pending or staged, then close the store (a new one is moved into place)."""
         try:
-            self._write_pending()
-            if self.staged is not None:
-                self.staged.seek(0)
-                for report in _unpickled(self.staged):
-                    self.pending.append(report)
-                    if len(self.pending) >= BATCH:
-                        self._write_pending()
-                self._write_pending()
-            for shard, reports in self.shards:
-                self._write_shard(shard, reports)
+            if self.bulk is not None:
+                self.bulk.finish()
+            else:
+                self._write_all()
             self.interrupted = self.store.interrupted()
-        finally:
+        except BaseException:
             self.abort()
+            raise
+        self._close()
+        if self.building is not None:
+            if self.target.exists():
+                self.target.rmdir()  # the empty folder given for the new store
+            self.building.rename(self.target)
+
+    def _write_all(self) -> None:
+        self._write_pending()
+        if self.staged is not None:
+            self.staged.seek(0)
+            for report in _unpickled(self.staged):
+                self.pending.append(report)
+                if len(self.pending) >= BATCH:
+                    self._write_pending()
+            self._write_pending()
+        for shard, reports in self.shards:
+            self._write_shard(shard, reports)
 
     def abort(self) -> None:
-        """Drop what is not written yet (reports already written stay, each whole) and close the store."""
+        """Drop what is not written yet (reports already written stay, each whole; a new store goes) and close."""
+        self._close()
+        if self.building is not None:
+            shutil.rmtree(self.building, ignore_errors=True)
+
+    def _close(self) -> None:
         self.pending.clear()
         for shard, _ in self.shards:
             shard.unlink(missing_ok=True)
         self.shards.clear()
         if self.staged is not None:
             self.staged.close()
+        if self.bulk is not None:
+            self.bulk.close()
         self.store.close()
 
     def _write_pending(self) -> None:

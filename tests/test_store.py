@@ -181,7 +181,7 @@ def test_strict_writes_nothing_to_the_store_when_a_report_fails(reports, tmp_pat
     store = tmp_path / "store"
     (reports / "empty.txt").write_text("   \n", encoding="utf-8")
     assert store_build([reports], store, "--strict") == EXIT_SOME_FAILED
-    assert len(ox.Store.read_only(str(store))) == 0
+    assert not store.exists()  # a new store is made beside its folder and moved there only when complete
     (reports / "empty.txt").unlink()
     store_build([reports], store)
     before = dumped(store, tmp_path)
@@ -283,6 +283,7 @@ def test_a_real_build_killed_at_several_moments_converges(tmp_path):
             shutil.copy(f, corpus / f"{n:02d}-{f.name}")
     fresh = built([corpus])
     store = tmp_path / "store"
+    store_build([corpus / "00-ninh-thuan-hop-mat.txt"], store)  # an existing store is written in transactions
     command = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", str(store), "-q", "--workers", "1"]
     for delay in (0.0, 0.005, 0.02):  # after a batch starts being written: within or just after its write
         left_over = _being_written(store)  # by the previous round's kill
@@ -294,6 +295,27 @@ def test_a_real_build_killed_at_several_moments_converges(tmp_path):
         assert child.wait() == -signal.SIGKILL
         assert_whole(store, fresh)
     assert subprocess.run(command, cwd=ROOT, check=False).returncode == EXIT_OK
+    assert dumped(store, tmp_path) == file_build([corpus], tmp_path / "fresh.nq")
+
+
+def test_a_new_store_killed_mid_build_is_not_there_and_the_next_build_makes_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(20):
+        for f in (EXAMPLES / "reports").glob("*.txt"):
+            shutil.copy(f, corpus / f"{n:02d}-{f.name}")
+    store = tmp_path / "store"
+    command = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", str(store), "-q", "--workers", "1"]
+    for delay in (0.0, 0.3):
+        child = subprocess.Popen(command, cwd=ROOT)
+        while child.poll() is None and not (tmp_path / "store.building").exists():
+            time.sleep(0.001)
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        assert child.wait() == -signal.SIGKILL
+        assert not store.exists()
+    assert subprocess.run(command, cwd=ROOT, check=False).returncode == EXIT_OK
+    assert not (tmp_path / "store.building").exists()
     assert dumped(store, tmp_path) == file_build([corpus], tmp_path / "fresh.nq")
 
 
