@@ -49,11 +49,12 @@ class Summary:
     def lines(self) -> list[str]:
         unchanged = f", unchanged: {self.unchanged}" if self.unchanged else ""
         out = [f"reports read: {self.reports}{unchanged}, failed: {len(self.failures)}, triples: {self.triples}"]
-        out.append(", ".join(f"{k}: {v}" for k, v in self.counts.items()))
+        if self.reports:
+            out.append(", ".join(f"{k}: {v}" for k, v in self.counts.items()))
         return out
 
 
-class _Tally:
+class Tally:
     """Counts distinct nodes per class and distinct quads as reports pass."""
 
     def __init__(self) -> None:
@@ -91,8 +92,8 @@ def build(paths: Iterable[str | Path], sinks: Sequence[Sink], *, workers: int = 
     The caller then commits the sinks, or aborts them.
     """
     summary = Summary()
-    tally = _Tally()
-    for item in _in_order(_sources(paths, summary, skip, progress), workers):
+    tally = Tally()
+    for item in _in_order(read_sources(paths, summary, skip, progress), workers):
         if isinstance(item, Failure):
             summary.failures.append(item)
             continue
@@ -104,7 +105,8 @@ def build(paths: Iterable[str | Path], sinks: Sequence[Sink], *, workers: int = 
     return summary
 
 
-def _sources(paths, summary: Summary, skip, progress) -> Iterator[SourceReport | Failure]:
+def read_sources(paths, summary: Summary, skip, progress) -> Iterator[SourceReport | Failure]:
+    """The reports under `paths`, in order, with Failures in their place; skipped ones counted in `summary`."""
     files = discover(paths)
     stems: set[str] = set()
     for path in progress(files) if progress else files:
@@ -136,11 +138,11 @@ def _convert(item: SourceReport | Failure) -> rdf.ReportQuads | Failure:
         return Failure(item.path or item.identifier, f"extraction failed: {err!r}")
 
 
-def _convert_batch(batch: list[SourceReport | Failure]) -> list[rdf.ReportQuads | Failure]:
+def convert_batch(batch: list[SourceReport | Failure]) -> list[rdf.ReportQuads | Failure]:
     return [_convert(item) for item in batch]
 
 
-def _batches(items: Iterator, size: int) -> Iterator[list]:
+def batches(items: Iterator, size: int) -> Iterator[list]:
     while batch := list(islice(items, size)):
         yield batch
 
@@ -153,8 +155,8 @@ def _in_order(items: Iterator[SourceReport | Failure], workers: int) -> Iterator
     _extractor()  # load the gazetteer once; forked workers inherit it
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         in_flight: deque = deque()
-        for batch in _batches(items, BATCH):
-            in_flight.append(pool.apply_async(_convert_batch, (batch,)))
+        for batch in batches(items, BATCH):
+            in_flight.append(pool.apply_async(convert_batch, (batch,)))
             if len(in_flight) >= WINDOW * workers:
                 yield from in_flight.popleft().get()
         while in_flight:

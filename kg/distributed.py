@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import rdf
-from .build import Sink, Summary, _batches, _convert_batch, _sources, _Tally
+from .build import Sink, Summary, Tally, batches, convert_batch, read_sources
 from .output import write_atomic
 from .read import Failure
 from .records import SourceReport
@@ -38,7 +38,7 @@ def write_shard(batch: list[SourceReport | Failure], path: str) -> list[tuple[st
 
     Returns, per report, its graph and gazetteer lines (or its Failure): the shard holds the rest.
     """
-    results = _convert_batch(batch)
+    results = convert_batch(batch)
     built = [r for r in results if not isinstance(r, Failure)]
     write_atomic(path, "".join(f"{line}\n" for r in built for line in (*r.lines, *r.gazetteer)).encode("utf-8"))
     return [r if isinstance(r, Failure) else (r.graph, r.gazetteer) for r in results]
@@ -54,13 +54,13 @@ def build_on_cluster(paths: Iterable[str | Path], sinks: Sequence[Sink], address
     store = next((sink for sink in sinks if isinstance(sink, StoreSink)), None)
     others = [sink for sink in sinks if sink is not store]
     folder, temporary = _shard_folder(shard_dir, store, others)
-    summary, tally = Summary(), _Tally()
+    summary, tally = Summary(), Tally()
     try:
         with _client(address, workers) as client:
             window = WINDOW * max(1, len(client.scheduler_info()["workers"]))
             in_flight: deque = deque()
-            sources = _sources(paths, summary, skip, progress)
-            for n, batch in enumerate(_batches(sources, SHARD_SIZE)):
+            sources = read_sources(paths, summary, skip, progress)
+            for n, batch in enumerate(batches(sources, SHARD_SIZE)):
                 shard = folder / f"shard-{n:06d}.nq"
                 in_flight.append((shard, client.submit(write_shard, batch, str(shard), pure=False)))
                 if len(in_flight) >= window:
@@ -131,7 +131,7 @@ def _result(shard: Path, future) -> tuple[Path, list]:
         raise ClusterError(f"a worker could not write its shard {shard}: {err.strerror or err}") from err
 
 
-def _merge(shard: Path, manifest: list, summary: Summary, tally: _Tally, store: StoreSink | None,
+def _merge(shard: Path, manifest: list, summary: Summary, tally: Tally, store: StoreSink | None,
            others: list[Sink]) -> None:
     """Hand a finished shard's reports to the sinks, in input order; the store takes the shard file itself."""
     reports = list(_read_shard(shard, manifest))
