@@ -18,6 +18,8 @@ from .text import normalize
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 MAX_BYTES = 20 * 1024 * 1024  # a report (a file, or a JSON Lines record) larger than this is refused
 MAX_ID = 200  # characters in a JSON Lines record's id
+MIN_ARTICLE_LETTERS = 20  # an HTML page's text needs this many letters outside its links, or it is only a menu
+_LETTERS = re.compile(r"[^\W\d_]")
 _UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept as lone surrogates
 _NOT_TEXT = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 
@@ -201,6 +203,21 @@ def parse_iso_date(value: object) -> dt.date | None:
         return None
 
 
+def _letters_beyond_links(text: str, html: str) -> int:
+    """Letters of `text` outside the page's link texts: a menu is a list of links."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        page = lxml_html.fromstring(html.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError):
+        return len(_LETTERS.findall(text))
+    rest = " ".join(text.split())
+    for link in sorted({" ".join(a.text_content().split()) for a in page.iter("a")} - {""}, key=len, reverse=True):
+        rest = rest.replace(link, " ")
+    return len(_LETTERS.findall(rest))
+
+
 def read_html(html: str, path: Path) -> SourceReport:
     """The article of a saved web page: its text, title, date and URL."""
     import trafilatura
@@ -212,7 +229,7 @@ def read_html(html: str, path: Path) -> SourceReport:
     except Exception as err:  # noqa: BLE001 (trafilatura and lxml raise many kinds on broken pages)
         raise ReadError(f"an HTML page that cannot be parsed ({err.__class__.__name__}: {err})") from None
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or _letters_beyond_links(text, html) < MIN_ARTICLE_LETTERS:
         raise ReadError("an HTML page with no article text (only menus, links or scripts)")
     return make_report(path.name, text, path=str(path), url=getattr(doc, "url", None),
                        title=getattr(doc, "title", None), date=parse_iso_date(getattr(doc, "date", None)))

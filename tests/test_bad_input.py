@@ -131,13 +131,16 @@ def test_western_text_that_is_not_vietnamese_is_refused(tmp_path, capsys, refere
     assert graphs(out)[GOOD_GRAPH] == reference[GOOD_GRAPH]
 
 
-def test_html_page_that_is_only_navigation_is_named(tmp_path, capsys, reference):
+@pytest.mark.parametrize("page", [
+    "<!DOCTYPE html><html><head><title>Ban Dân vận</title></head><body><nav><ul>"
+    + "".join(f'<li><a href="/{n}">{n}</a></li>' for n in ("Trang chủ", "Giới thiệu", "Tin hoạt động"))
+    + '</ul></nav><div class="menu"><a href="/lien-he">Liên hệ</a></div>'
+      "<footer>Bản quyền thuộc Ban Dân vận Tỉnh ủy Cà Mau.</footer><script>var x = 1;</script></body></html>",
+    '<html><body><nav><a href="/">Trang chủ</a> <a href="/gioi-thieu">Giới thiệu</a></nav></body></html>',
+], ids=["menus-footer-script", "two-links"])
+def test_html_page_that_is_only_navigation_is_named(tmp_path, capsys, reference, page):
     bad = folder(tmp_path) / "menu.html"
-    bad.write_text("<!DOCTYPE html><html><head><title>Ban Dân vận</title></head><body><nav><ul>"
-                   + "".join(f'<li><a href="/{n}">{n}</a></li>' for n in ("Trang chủ", "Giới thiệu", "Tin hoạt động"))
-                   + '</ul></nav><div class="menu"><a href="/lien-he">Liên hệ</a></div>'
-                     "<footer>Bản quyền thuộc Ban Dân vận Tỉnh ủy Cà Mau.</footer><script>var x = 1;</script></body></html>",
-                   encoding="utf-8")
+    bad.write_text(page, encoding="utf-8")
     assert_skipped(tmp_path, capsys, reference, bad, str(bad), "an HTML page with no article text (only menus, links or scripts)")
 
 
