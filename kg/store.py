@@ -275,7 +275,7 @@ class _BulkWriter:
         self.folder.mkdir(exist_ok=True)
         self.file = None
         self.quads = 0
-        self.reports: list[tuple[str, str, str | None, list[str]]] = []  # for the ledger, at the end
+        self.reports: list[tuple[str, str, str | None, list[str]]] = []  # the chunk's, for the ledger
 
     def add(self, report: rdf.ReportQuads, key: str | None) -> None:
         if self.file is None:
@@ -288,18 +288,19 @@ class _BulkWriter:
 
     def add_shard(self, shard: Path, reports: list[tuple[rdf.ReportQuads, str | None]]) -> None:
         self.store.rdf.bulk_load(path=str(shard), format=ox.RdfFormat.N_QUADS)
-        self.reports += [(r.graph, _identifier(r), key, r.gazetteer) for r, key in reports]
+        self.store.record([(r.graph, _identifier(r), key, r.gazetteer) for r, key in reports])
 
     def _load(self) -> None:
+        """Bulk-load the chunk and record its reports (the store is out of sight until it is moved into place)."""
         if self.file is not None:
             self.file.close()
             self.store.rdf.bulk_load(path=self.file.name, format=ox.RdfFormat.N_QUADS)
             Path(self.file.name).unlink()
-            self.file, self.quads = None, 0
+            self.store.record(self.reports)
+            self.file, self.quads, self.reports = None, 0, []
 
     def finish(self) -> None:
         self._load()
-        self.store.record(self.reports)
 
     def close(self) -> None:
         if self.file is not None:
