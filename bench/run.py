@@ -1,0 +1,231 @@
+"""The benchmark: build N generated reports into a store and time what users run.
+
+    python bench/run.py --reports 10000            # the figures in bench/README.md
+    python bench/run.py --reports 1000,20000       # is peak memory flat as the corpus grows?
+
+For each size it generates the reports (bench/generate.py, cached in --work),
+runs `kg build DIR --store STORE` as a child process, and prints characters and
+reports per second (wall clock, and per CPU-second: the build's user + system
+time over all its processes), peak memory (the sum over the build's processes,
+sampled), store size and triples, then every query of queries/ timed on the
+store (median of --repeat runs). In the same run it times underthesea's
+`word_tokenize` over the same text and prints the build's throughput per
+CPU-second as a multiple of it, since absolute times drift on shared machines.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TARGET_RATIO = 5.0  # build throughput per CPU-second over word_tokenize's
+TARGET_QUERY_MS = 100.0
+TARGET_TRIPLES = 1_000_000
+FLAT_MEMORY = 1.5  # peak memory may grow at most this much from the smallest corpus to the largest
+
+
+def generate(n: int, seed: int, work: Path) -> Path:
+    """N reports from the generator, made once per (n, seed)."""
+    folder = work / f"reports-{n}-seed{seed}"
+    done = folder / ".complete"
+    if not done.exists():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(n), str(folder), "--seed", str(seed)],
+                       check=True)
+        done.write_text("ok\n")
+    return folder
+
+
+def texts(folder: Path):
+    """The reports' texts, as the build reads them."""
+    from kg.read import read_all
+    from kg.records import SourceReport
+
+    for item in read_all([folder]):
+        if isinstance(item, SourceReport):
+            yield item.text
+
+
+class TreeMemory:
+    """Samples the resident memory of a process and its descendants, summed, and keeps the peak."""
+
+    def __init__(self, pid: int, every: float = 0.05):
+        self.pid, self.every, self.peak = pid, every, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            self.peak = max(self.peak, sum(map(_rss, _tree(self.pid))))
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def _tree(pid: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parents.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo += parents.get(p, [])
+    return out
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def build(folder: Path, store: Path, workers: int) -> dict:
+    """`kg build` in a child process: wall time, CPU time of all its processes, peak memory."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(folder), "--store", str(store),
+                              "--workers", str(workers), "-q"], cwd=ROOT)
+    memory = TreeMemory(child.pid)
+    code = child.wait()
+    wall = time.perf_counter() - start
+    peak = memory.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if code not in (0, 1):
+        raise SystemExit(f"kg build exited with {code}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "cpu": cpu, "peak": max(peak, after.ru_maxrss * 1024)}
+
+
+def word_tokenize_seconds(folder: Path) -> tuple[int, float]:
+    """(characters, CPU seconds) of underthesea's word_tokenize over the reports' texts."""
+    from underthesea import word_tokenize
+
+    word_tokenize("Khởi động.")  # load the model before timing
+    chars, cpu = 0, 0.0
+    for text in texts(folder):
+        start = time.process_time()
+        word_tokenize(text)
+        cpu += time.process_time() - start
+        chars += len(text)
+    return chars, cpu
+
+
+BUSIEST_OFFICIAL = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX vnpol: <https://w3id.org/vnpol/ontology#>
+SELECT ?name (COUNT(DISTINCT ?report) AS ?reports)
+WHERE { GRAPH ?report { ?p a vnpol:Official ; rdfs:label ?name } }
+GROUP BY ?name ORDER BY DESC(?reports) ?name LIMIT 1
+"""
+
+
+def busy_params(dataset) -> dict[str, str]:
+    """Parameters that make the queries work hardest: the official in most reports, every date."""
+    [row] = list(dataset.query(BUSIEST_OFFICIAL))
+    return {"name": row["name"].value, "from": "1900-01-01", "to": "2100-12-31"}
+
+
+def time_queries(store: Path, repeat: int) -> list[tuple[str, float, int]]:
+    """(query file, median milliseconds, rows) for every query of queries/: defaults, or busy_params where it has them."""
+    from kg.query import bindings, execute, load_query, open_dataset
+
+    dataset = open_dataset(store=str(store))
+    busy = busy_params(dataset)
+    print(f"parameters where a query has them: {busy}")
+    out = []
+    for path in sorted((ROOT / "queries").glob("*.rq")):
+        query = load_query(str(path))
+        values = bindings(query, {k: v for k, v in busy.items() if k in query.params})
+        times, rows = [], 0
+        for _ in range(repeat):
+            start = time.perf_counter()
+            result = execute(dataset, query, values)
+            rows = int(result) if isinstance(result, bool) else sum(1 for _ in result)
+            times.append((time.perf_counter() - start) * 1000)
+        out.append((path.name, statistics.median(times), rows))
+    return out
+
+
+def directory_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reports", default="10000", help="corpus sizes, comma-separated (default 10000)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeat", type=int, default=7, help="runs of each query (the median is printed)")
+    parser.add_argument("--work", type=Path, default=ROOT / "bench" / "work", help="where corpora and stores go")
+    parser.add_argument("--no-word-tokenize", action="store_true", help="skip the reference timing")
+    args = parser.parse_args()
+    sizes = [int(n) for n in args.reports.split(",")]
+    args.work.mkdir(parents=True, exist_ok=True)
+    verdicts: list[tuple[str, bool]] = []
+    peaks: list[tuple[int, int]] = []
+    for n in sizes:
+        folder = generate(n, args.seed, args.work)
+        store = args.work / f"store-{n}-seed{args.seed}"
+        if store.exists():
+            subprocess.run(["rm", "-rf", str(store)], check=True)
+        print(f"== {n} reports, --workers {args.workers}")
+        run = build(folder, store, args.workers)
+        chars = sum(len(t) for t in texts(folder))
+        from pyoxigraph import Store
+
+        triples = len(Store.read_only(str(store)))
+        per_cpu = chars / run["cpu"]
+        print(f"characters: {chars:,}   reports: {n:,}")
+        print(f"build: {run['wall']:.1f} s wall, {run['cpu']:.1f} CPU-s; "
+              f"{chars / run['wall']:,.0f} chars/s and {n / run['wall']:,.1f} reports/s wall; "
+              f"{per_cpu:,.0f} chars per CPU-second")
+        print(f"peak memory: {run['peak'] / 2**20:,.0f} MiB   store: {directory_size(store) / 2**20:,.0f} MiB, "
+              f"{triples:,} quads")
+        peaks.append((n, run["peak"]))
+        if not args.no_word_tokenize:
+            wt_chars, wt_cpu = word_tokenize_seconds(folder)
+            ratio = per_cpu / (wt_chars / wt_cpu)
+            print(f"underthesea word_tokenize: {wt_chars / wt_cpu:,.0f} chars per CPU-second; "
+                  f"build / word_tokenize = {ratio:.2f}x (target >= {TARGET_RATIO}x)")
+            verdicts.append((f"{n}: build >= {TARGET_RATIO}x word_tokenize per core", ratio >= TARGET_RATIO))
+        timings = time_queries(store, args.repeat)
+        width = max(len(name) for name, _, _ in timings)
+        for name, ms, rows in timings:
+            print(f"  {name:<{width}}  {ms:8.1f} ms  {rows:6d} rows")
+        if triples >= TARGET_TRIPLES:
+            slowest = max(ms for _, ms, _ in timings)
+            verdicts.append((f"{n}: every query < {TARGET_QUERY_MS:.0f} ms median on {triples:,} quads",
+                             slowest < TARGET_QUERY_MS))
+    if len(peaks) > 1:
+        (small, low), (large, high) = peaks[0], peaks[-1]
+        verdicts.append(((f"peak memory {low / 2**20:,.0f} MiB at {small:,} reports, {high / 2**20:,.0f} MiB at "
+                          f"{large:,}: flat (x{high / low:.2f} <= x{FLAT_MEMORY})"), high / low <= FLAT_MEMORY))
+    print("== targets")
+    for text, ok in verdicts:
+        print(f"{'PASS' if ok else 'FAIL'}  {text}")
+    return 0 if all(ok for _, ok in verdicts) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
