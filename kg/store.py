@@ -69,14 +69,19 @@ class StoreError(Exception):
     """A store that cannot be used; the message names it and says why."""
 
 
+# Modules that read, serve or draw a graph but do not make one: changing them rebuilds nothing.
+_NOT_EXTRACTION = {"cli.py", "query.py", "results.py", "serve.py", "store.py", "distributed.py", "network.py",
+                   "viz.py", "stats.py", "export.py", "validate.py"}
+
+
 @cache
 def extractor_version() -> str:
-    """A fingerprint of the kg package's code and data tables: when it changes, every report is rebuilt."""
+    """A fingerprint of the code and data tables that make a report's graph: when it changes, every report is rebuilt."""
     root = Path(__file__).parent
     files = sorted([*root.rglob("*.py"), *(root / "data").rglob("*")])
     digest = hashlib.sha256()
     for f in files:
-        if f.is_file() and "__pycache__" not in f.parts:
+        if f.is_file() and "__pycache__" not in f.parts and f.relative_to(root).as_posix() not in _NOT_EXTRACTION:
             digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
