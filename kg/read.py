@@ -119,7 +119,7 @@ def read_jsonl(path: Path) -> Iterator[SourceReport | Failure]:
         try:
             record = json.loads(line.rstrip("\n"))
         except json.JSONDecodeError as err:
-            yield Failure(where, f"not valid JSON ({err.msg}, column {err.colno})")
+            yield Failure(where, f"not valid JSON ({err.msg.removesuffix(' at')} at column {err.colno})")
             continue
         problem = _record_problem(record)
         if problem:

@@ -189,8 +189,8 @@ GOOD_RECORD = json.dumps({"id": "good-record", "text": LEAD + OFFICIAL}, ensure_
 
 
 @pytest.mark.parametrize("line,reason", [
-    ('{"id": "x", "text": "broken', "not valid JSON (Unterminated string starting at, column 21)"),
-    ('{"id": "x" "text": "a"}', "not valid JSON (Expecting ',' delimiter, column 12)"),
+    ('{"id": "x", "text": "broken', "not valid JSON (Unterminated string starting at column 21)"),
+    ('{"id": "x" "text": "a"}', "not valid JSON (Expecting ',' delimiter at column 12)"),
     ('["id", "text"]', "a record must be a JSON object"),
     ('{"text": "Hội nghị."}', 'no "id"'),
     ('{"id": "", "text": "Hội nghị."}', '"id" must be a non-empty string or a number, not ""'),
