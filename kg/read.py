@@ -65,15 +65,19 @@ def read_path(path: Path) -> Iterator[SourceReport | Failure]:
         raise ReadError(f"not a report (expected {', '.join(SUFFIXES)})")
     if _UNDECODED.search(path.name):
         raise ReadError("the file's name is not valid UTF-8 (it names the report): rename it")
+    if not path.is_file():
+        raise ReadError("not a regular file" if path.exists() else "cannot read: No such file or directory")
     if suffix == ".jsonl":
         yield from read_jsonl(path)
         return
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ReadError(f"{_mb(size)}, more than the {_mb(MAX_BYTES)} one report may have "
+    with path.open("rb") as f:
+        data = f.read(MAX_BYTES + 1)  # no more, even if the file grows
+    if max(size, len(data)) > MAX_BYTES:
+        raise ReadError(f"{_mb(max(size, len(data)))}, more than the {_mb(MAX_BYTES)} one report may have "
                         "(split it, or give one report per line of a .jsonl file)")
     try:
-        text = decode(path.read_bytes())
+        text = decode(data)
     except NotText as err:
         raise ReadError(str(err)) from None
     if suffix in (".html", ".htm") or looks_like_html(text):
@@ -83,7 +87,7 @@ def read_path(path: Path) -> Iterator[SourceReport | Failure]:
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB"
+    return f"{size / (1024 * 1024):.2f}".rstrip("0").rstrip(".") + " MB"
 
 
 def looks_like_html(text: str) -> bool:

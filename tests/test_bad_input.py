@@ -156,16 +156,19 @@ def test_a_50_mb_report_is_refused_at_once(tmp_path, capsys, reference):
     assert time.monotonic() - started < 20
 
 
-def test_a_file_that_is_not_a_report_is_named_when_given(tmp_path, capsys, reference):
+def test_a_path_that_is_not_a_report_file_is_named_when_given(tmp_path, capsys, reference):
     bad = folder(tmp_path) / "notes.pdf"
     bad.write_bytes(b"%PDF-1.4")
+    device = bad.parent / "zero.txt"
+    device.symlink_to("/dev/zero")  # endless: it must not be read
     shutil.copy(GOOD, bad.parent)
     out = tmp_path / "out.trig"
-    code = main(["build", str(bad.parent / GOOD.name), str(bad), str(tmp_path / "missing.txt"), "-o", str(out), "-q",
-                 "--workers", "1"])
+    code = main(["build", str(bad.parent / GOOD.name), str(bad), str(device), str(tmp_path / "missing.txt"),
+                 "-o", str(out), "-q", "--workers", "1"])
     assert code == EXIT_SOME_FAILED
     assert capsys.readouterr().err.splitlines() == [
         f"kg build: skipped {bad}: not a report (expected .txt, .html, .htm, .jsonl)",
+        f"kg build: skipped {device}: not a regular file",
         f"kg build: skipped {tmp_path / 'missing.txt'}: cannot read: No such file or directory"]
     assert graphs(out)[GOOD_GRAPH] == reference[GOOD_GRAPH]
 
