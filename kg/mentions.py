@@ -448,11 +448,16 @@ def name_before(text: str, end: int, ctx: Context) -> tuple[str, int] | None:
         one = picked[0].group(0).lower()
         if len(picked) > 1 and two in ctx.gaz.honorifics:
             picked = picked[2:]
-        elif one in ctx.gaz.honorifics or one.rstrip(".") in ("đc", "đ/c"):
+        elif (one in ctx.gaz.honorifics or one.rstrip(".") in ("đc", "đ/c")) and not _family_name_first(picked, ctx):
             picked = picked[1:]
         else:
             break
     return _as_name(text, picked, ctx)
+
+
+def _family_name_first(words: list[re.Match], ctx: Context) -> bool:
+    """ "Ông Thị Thoa": a word that can be an honorific is the family name when no family name follows it."""
+    return words[0].group(0) in ctx.gaz.surnames and (len(words) < 2 or words[1].group(0) not in ctx.gaz.surnames)
 
 
 def _as_name(text: str, words: list[re.Match], ctx: Context) -> tuple[str, int] | None:
@@ -466,7 +471,7 @@ def _as_name(text: str, words: list[re.Match], ctx: Context) -> tuple[str, int] 
 
 # Capitalised words that open phrases, never a name's syllables.
 _NOT_NAMES = {"Ảnh", "Đảng", "Nhà", "Hội", "Nghị", "Ban", "Tỉnh", "Huyện", "Ủy", "Bộ", "Theo", "Tại", "Sau", "Trong",
-              "Với", "Phát", "Lễ", "Phó", "Chủ", "Bí", "Trưởng", "Đồng", "Mặt", "Trận", "Sở", "Cùng", "Thay"}
+              "Với", "Phát", "Lễ", "Phó", "Chủ", "Bí", "Trưởng", "Mặt", "Trận", "Sở", "Cùng", "Thay"}
 
 
 def name_after(text: str, start: int, ctx: Context) -> tuple[str, int] | None:
