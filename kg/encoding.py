@@ -4,11 +4,15 @@ from __future__ import annotations
 import codecs
 import csv
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
 SNIFF = 4096  # bytes looked at to tell UTF-16 and binary data apart
-_VIETNAMESE = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]")  # letters only Vietnamese text has, beyond Latin-1
+_VOWELS = frozenset("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
+_TONED = re.compile("(.)[\u0300\u0301\u0303\u0309\u0323]", re.DOTALL)  # the letter before each tone mark
+_VIETNAMESE = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]")  # letters Vietnamese text has, beyond Latin-1
+_ONLY_VIETNAMESE = re.compile("[ƠơƯư\u1ea0-\u1ef9]")  # and of those, the ones no other language uses
 
 
 class NotText(ValueError):
@@ -59,16 +63,31 @@ def _legacy(data: bytes) -> str:
     western = data.decode("cp1252", errors="replace")
     if looks_like_vni(western):
         return western
+    vietnamese = windows_1258(data)
+    if vietnamese is not None:
+        return vietnamese
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None or best.chaos > 0.2:
         raise NotText("not UTF-8, and no other text encoding fits")
     text = str(best)
-    if not _VIETNAMESE.search(text):
+    if not _ONLY_VIETNAMESE.search(text):
         raise NotText(f"not UTF-8; read as {best.encoding} it has no Vietnamese letters "
                       "(a legacy font encoding such as TCVN3?): convert it to UTF-8")
     return text
+
+
+def windows_1258(data: bytes) -> str | None:
+    """The text if the bytes read as Windows-1258: tones written as combining marks, each after a vowel."""
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    toned = _TONED.findall(text)
+    if len(toned) >= 3 and all(c in _VOWELS for c in toned):
+        return unicodedata.normalize("NFC", text)
+    return None
 
 
 def repair(text: str) -> str:

@@ -13,6 +13,7 @@ from conftest import EXAMPLES
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, URIRef
+from test_bad_input import windows_1258
 
 from kg import clean, rdf, sentences
 from kg.build import extract_text
@@ -139,6 +140,21 @@ def test_a_long_sentence_is_cut_into_pieces_that_keep_every_character(words, sep
     got = _split(text)
     assert all(len(s.text) <= sentences.MAX_SENTENCE and text[s.start:s.end] == s.text for s in got)
     assert "".join(s.text for s in got).replace(" ", "") == text.replace(" ", "")
+
+
+def _in_windows_1258(text: str) -> bool:
+    try:
+        windows_1258(text)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@given(st.lists(st.sampled_from([s for s in SENTENCES if len(s) >= 40 and _in_windows_1258(s)]), min_size=1, max_size=4)
+       .map(" ".join))
+@FAST
+def test_windows_1258_files_are_read(text):
+    assert decode(windows_1258(text)) == unicodedata.normalize("NFC", text)
 
 
 @given(REPORT_LIKE)

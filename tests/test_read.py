@@ -1,6 +1,8 @@
 """Reading: encodings, HTML, JSON Lines, and bad input that must not sink a batch."""
 from __future__ import annotations
 
+import pytest
+
 from kg.build import build_dataset
 from kg.cli import main
 from kg.read import Failure, read_all
@@ -80,3 +82,13 @@ def test_lone_surrogates_in_a_record_become_replacement_characters(tmp_path):
     (tmp_path / "r.jsonl").write_text('{"id": "s", "text": "Hội nghị \\ud800 sơ kết."}\n', encoding="utf-8")
     [r] = reports(read_all([tmp_path]))
     assert r.text == "Hội nghị \ufffd sơ kết."
+
+
+@pytest.mark.parametrize("text", ["Così però la città è più bella, perché lì non c’è nessuno. ",
+                                  "Informações não são públicas, então a comunicação é difícil. ",
+                                  "Le président a réuni les élèves à Genève, où ils étaient déjà présents. "])
+def test_western_text_is_refused_not_read_as_vietnamese(text):
+    from kg.encoding import NotText, decode
+
+    with pytest.raises(NotText, match="no Vietnamese letters"):
+        decode((text * 5).encode("cp1252"))
