@@ -59,11 +59,11 @@ def _strict(data: bytes, encoding: str) -> str:
 
 
 def _legacy(data: bytes) -> str:
-    """Not UTF-8: VNI (read as Windows-1252), or what charset-normalizer finds if it is Vietnamese."""
+    """Not UTF-8: VNI (read as Windows-1252), Windows-1258, or what charset-normalizer finds if it is Vietnamese."""
     western = data.decode("cp1252", errors="replace")
     if looks_like_vni(western):
         return western
-    vietnamese = windows_1258(data)
+    vietnamese = _windows_1258(data)
     if vietnamese is not None:
         return vietnamese
     from charset_normalizer import from_bytes
@@ -78,7 +78,7 @@ def _legacy(data: bytes) -> str:
     return text
 
 
-def windows_1258(data: bytes) -> str | None:
+def _windows_1258(data: bytes) -> str | None:
     """The text if the bytes read as Windows-1258: tones written as combining marks, each after a vowel."""
     try:
         text = data.decode("cp1258")
