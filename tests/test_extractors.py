@@ -70,6 +70,22 @@ def test_title_role_and_body():
     assert (t.role, t.body.name) == ("Trưởng ban", "Ban Dân vận Tỉnh ủy Cà Mau")
 
 
+@pytest.mark.parametrize("name", ["Đồng Như Châu", "Ông Thị Thoa", "Vàng Seo Chớ"])
+def test_family_names_that_look_like_other_words(name):
+    f = facts(CA_MAU + f"Dự hội nghị có đồng chí {name}, Trưởng Ban Dân vận Tỉnh ủy.")
+    assert tenures(f) == [(name, "Trưởng Ban Dân vận Tỉnh ủy Cà Mau", False)]
+
+
+def test_ong_before_a_family_name_is_an_honorific():
+    f = facts(CA_MAU + "Ông Nguyễn Văn Khải, Trưởng Ban Dân vận Tỉnh ủy phát biểu.")
+    assert tenures(f) == [("Nguyễn Văn Khải", "Trưởng Ban Dân vận Tỉnh ủy Cà Mau", False)]
+
+
+def test_a_sentence_starting_chia_se_is_report_text():
+    f = facts(CA_MAU + "Chia sẻ tại hội nghị, đồng chí Nguyễn Văn Khải, Trưởng Ban Dân vận Tỉnh ủy nhấn mạnh.\nChia sẻ:\n")
+    assert tenures(f) == [("Nguyễn Văn Khải", "Trưởng Ban Dân vận Tỉnh ủy Cà Mau", False)]
+
+
 def test_title_after_dash():
     f = facts(CA_MAU + "Bà Trần Thị Hoa - Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh phát biểu tại hội nghị.")
     assert tenures(f) == [
@@ -298,6 +314,18 @@ def test_provincial_congress_resolution():
     d = directive(f, "Nghị quyết Đại hội", "XVII")
     assert d.issuer.name == "Đảng bộ tỉnh Cà Mau"
     assert d.scope == "Cà Mau"
+
+
+@pytest.mark.parametrize("written", ["Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII",
+                                     "Nghị quyết Đại hội Đảng bộ tỉnh Cà Mau lần thứ XVII"])
+def test_provincial_congress_resolution_of_delegates(written):
+    d = directive(facts(CA_MAU + f"Các ngành thực hiện {written}."), "Nghị quyết Đại hội", "XVII")
+    assert d.issuer.name == "Đảng bộ tỉnh Cà Mau"
+
+
+def test_national_congress_resolution_of_delegates():
+    f = facts("Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII.")
+    assert directive(f, "Nghị quyết Đại hội", "XIII").scope == "national"
 
 
 def test_issuer_and_date_before_ban_hanh():

@@ -11,9 +11,9 @@ ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _PARTY_SYMBOL = r"(?P<pnum>\d{1,4})\s*-\s*(?P<pcode>[A-Za-zĐđ]{1,6})\s*/\s*(?P<piss>[A-ZĐ][A-Za-zĐđ]{0,9})"
 _STATE_SYMBOL = (r"(?P<snum>\d{1,4})\s*/\s*(?:(?P<syear>(?:19|20)\d{2})\s*/\s*)?(?P<scode>[A-Za-zĐđ]{1,6})"
                  r"\s*-\s*(?P<siss>[A-ZĐ][A-Za-zĐđ]{0,9})")
-_CONGRESS = (rf"Nghị quyết Đại hội (?:(?:đại biểu )?Đảng toàn quốc lần thứ (?P<r1>{ROMAN}|\d+)"
+_CONGRESS = (rf"Nghị quyết Đại hội (?:(?:đại biểu )?(?:Đảng )?toàn quốc lần thứ (?P<r1>{ROMAN}|\d+)"
              rf"|(?:Đảng )?(?P<r2>{ROMAN}) của Đảng|Đảng lần thứ (?P<r3>{ROMAN}|\d+)"
-             rf"|(?P<lvl>Đảng bộ (?:tỉnh|thành phố|huyện)(?: [A-ZÀ-Ỹ][^\W\d_]*){{0,3}}) lần thứ (?P<r4>{ROMAN}|\d+))")
+             rf"|(?:đại biểu )?(?P<lvl>Đảng bộ (?:tỉnh|thành phố|huyện)(?: [A-ZÀ-Ỹ][^\W\d_]*){{0,3}}) lần thứ (?P<r4>{ROMAN}|\d+))")
 _TERM = re.compile(rf"^\s*,?\s*\(?\s*khóa\s+(?P<term>{ROMAN})\b\s*\)?", re.IGNORECASE)
 _ISSUED = re.compile(r"\s*(?:đã\s+)?(?:ban hành|triển khai|xây dựng)\s*$", re.IGNORECASE)
 
