@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -317,6 +318,7 @@ HOSTILE = ('Chiều 6/3/2021, Ban Dân vận Tỉnh ủy Cà Mau tổ chức H�
            '& B, {x}|^`\\ và """ba""" ngoặc "')  # an event's sentence: it is written out as evidence
 HOSTILE_RECORD = {"id": 'x<y>"z {a}|^`\\', "title": "Tin <b>đậm</b> \"1\" > 2", "url": 'http://a.vn/x?"y"&z=<1> 2',
                   "text": HOSTILE + "\n" + OFFICIAL}
+HOSTILE_FILE = 'báo cáo "<1>" {a}|^`\\.txt'
 
 
 @pytest.mark.parametrize("suffix", [".trig", ".nq", ".ttl", ".nt", ".jsonld"])
@@ -324,15 +326,18 @@ def test_hostile_text_round_trips_in_every_format(tmp_path, capsys, suffix):
     f = folder(tmp_path)
     (f / "hostile.txt").write_text(HOSTILE + "\n" + OFFICIAL + "\n", encoding="utf-8")
     (f / "records.jsonl").write_text(json.dumps(HOSTILE_RECORD, ensure_ascii=False) + "\n", encoding="utf-8")
+    (f / HOSTILE_FILE).write_text(OFFICIAL + "\n", encoding="utf-8")
     out = tmp_path / f"out{suffix}"
     assert main(["build", str(f), "-o", str(out), "-q", "--workers", "1"]) == EXIT_OK
-    expected = {HOSTILE, HOSTILE_RECORD["id"], HOSTILE_RECORD["title"], HOSTILE_RECORD["url"]}
+    expected = {HOSTILE, HOSTILE_RECORD["id"], HOSTILE_RECORD["title"], HOSTILE_RECORD["url"], HOSTILE_FILE}
 
     store = ox.Store()
     store.load(path=str(out), format={".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
                                       ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
                                       ".jsonld": ox.RdfFormat.JSON_LD}[suffix])
     oxigraph_literals = {q.object.value for q in store if isinstance(q.object, ox.Literal)}
+    iris = {t.value for q in store for t in (q.subject, q.predicate, q.object, q.graph_name) if isinstance(t, ox.NamedNode)}
+    assert not [iri for iri in iris if re.search(r'[\x00-\x20<>"{}|^`\\]', iri)]
     ds = Dataset()
     ds.parse(out, format=format_for(out))
     rdflib_literals = {str(o) for _, _, o, _ in ds.quads() if isinstance(o, Literal)}
