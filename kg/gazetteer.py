@@ -178,6 +178,7 @@ class Gazetteer:
         events = _toml("events.toml")
         self.event_types = _named(events["type"])
         self.event_parts = events["parts"]
+        self.venue_before = re.compile(r"(?:" + alternation(events["venue_words"]) + r")\s+$", re.IGNORECASE)
         awards = _toml("awards.toml")
         self.award_types = _named(awards["type"])
         self.award_recipients = awards["recipients"]

@@ -411,6 +411,18 @@ def test_event_participants_and_parts():
     assert (a.award_type, a.collectives, a.giver, a.event) == ("Giấy khen", 12, "Nguyễn Văn Khải", e)
 
 
+def test_event_named_before_do_body_to_chuc():
+    e = only_event(facts("Sáng 15/10/2020, Hội nghị tổng kết công tác dân vận năm 2020 do Ban Dân vận Tỉnh ủy Cà Mau "
+                         "tổ chức đã diễn ra tại Hội trường Tỉnh ủy."))
+    assert (e.event_type, e.date, e.organizer.name) == ("Hội nghị", dt.date(2020, 10, 15), "Ban Dân vận Tỉnh ủy Cà Mau")
+
+
+def test_a_venue_named_after_an_event_type_is_not_the_event():
+    e = only_event(facts("Sáng 15/10/2020, Ban Dân vận Tỉnh ủy Cà Mau tổ chức tại Trung tâm Hội nghị tỉnh "
+                         "Lễ kỷ niệm 90 năm Ngày truyền thống công tác dân vận."))
+    assert e.event_type == "Lễ kỷ niệm"
+
+
 # -------------------------------------------------------------------- awards
 
 def test_award_given_by_body():

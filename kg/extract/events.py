@@ -30,7 +30,11 @@ class EventFinder:
         if not om:
             return None
         event_type, type_at = self._type_after(text, om.end())
-        if event_type is None or type_at - om.end() > 40:
+        if (event_type is None or type_at - om.end() > 40) and om.group("by"):
+            event_type, type_at = self._type_after(text, 0)  # "Hội nghị … do <body> tổ chức"
+            if type_at > om.start():
+                return None
+        elif event_type is None or type_at - om.end() > 40:
             return None
         dates = [d for d in find_dates(text, ctx) if d.start < om.start() or d.start > type_at]
         date = dates[0] if dates else None
@@ -52,6 +56,8 @@ class EventFinder:
     def _type_after(self, text: str, pos: int) -> tuple[str | None, int]:
         """The first event type named at or after `pos` (the table's first row, where two start there)."""
         m = self.any_type.search(text, pos)
+        while m and self.gaz.venue_before.search(text, max(0, m.start() - 20), m.start()):
+            m = self.any_type.search(text, m.end())
         if not m:
             return None, len(text)
         return next(row.name for row in self.gaz.event_types if row.pattern.match(text, m.start())), m.start()
