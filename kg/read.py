@@ -125,6 +125,9 @@ def read_jsonl(path: Path) -> Iterator[SourceReport | Failure]:
         except json.JSONDecodeError as err:
             yield Failure(where, f"not valid JSON ({err.msg.removesuffix(' at')} at column {err.colno})")
             continue
+        except RecursionError:
+            yield Failure(where, "JSON nested too deeply")
+            continue
         problem = _record_problem(record)
         if problem:
             yield Failure(where, problem)

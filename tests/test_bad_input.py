@@ -209,8 +209,9 @@ GOOD_RECORD = json.dumps({"id": "good-record", "text": LEAD + OFFICIAL}, ensure_
     ('{"id": "x"}', 'no "text"'),
     ('{"id": "x", "text": ["Hội nghị."]}', '"text" must be a string'),
     ('{"id": "x", "text": "  \\n\\t "}', "no text"),
+    ('{"id": "x", "text": ' + "[" * 100_000 + "]" * 100_000 + "}", "JSON nested too deeply"),
 ], ids=["unterminated", "missing-comma", "array", "no-id", "empty-id", "blank-id", "null-id", "bool-id", "object-id",
-        "control-id", "long-id", "duplicate-id", "no-text", "text-not-string", "blank-text"])
+        "control-id", "long-id", "duplicate-id", "no-text", "text-not-string", "blank-text", "deep"])
 def test_bad_record_in_the_middle_is_named(tmp_path, capsys, reference, line, reason):
     bad = folder(tmp_path) / "records.jsonl"
     after = json.dumps({"id": "after", "text": LEAD}, ensure_ascii=False)
