@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 from conftest import EXAMPLES, ROOT
 
-COPIES = 40  # of each example file: 120 reports, a build of about three seconds here
+COPIES = 40  # of each example file: 120 reports, a build of about two seconds on two cores
 OX_FORMATS = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE}
 
 
