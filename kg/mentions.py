@@ -205,7 +205,8 @@ class BodyFinder:
         place = self.implicit_place("province", ctx)
         if place is None:
             return BodyMatch(pos, m.end(), None)
-        c = committee_body(self.gaz.committee_by_name[row["committee"]], place, ctx)
+        committee = row.get("city_committee", row["committee"]) if place.kind == "city" else row["committee"]
+        c = committee_body(self.gaz.committee_by_name[committee], place, ctx)
         return BodyMatch(pos, m.end(), of_committee(row["body"], c))
 
     def _local(self, text, pos, ctx):

@@ -360,6 +360,13 @@ def test_two_citations_merged():
     assert len(d.evidence) == 2
 
 
+def test_tu_codes_name_the_thanh_uy_in_a_centrally_run_city():
+    f = facts("Các cấp ủy thực hiện Kế hoạch số 45-KH/BDVTU ngày 9/3/2022 về công tác dân vận. BDVTU chỉ đạo.",
+              url="https://hanoimoi.vn/tin")
+    assert directive(f, "Kế hoạch", "45").issuer.name == "Ban Dân vận Thành ủy Hà Nội"
+    assert body_names(f) == {"Ban Dân vận Thành ủy Hà Nội"}
+
+
 # -------------------------------------------------------------- dates, events
 
 def test_event_date_slashes_and_morning():

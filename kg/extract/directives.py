@@ -148,8 +148,8 @@ class DirectiveFinder:
         if row.get("issuer_title"):
             title = self.titles.match_at(row["issuer_title"], 0, ctx)
             return title.title if title else None
-        if row.get("issuer_committee_body") and ctx.jurisdiction:
-            found = self.bodies.match_at(f"{row['issuer_committee_body']} Tỉnh ủy", 0, ctx)
+        if row.get("issuer_committee_body") and ctx.jurisdiction:  # the code is also a body's abbreviation
+            found = self.bodies.match_at(row["code"], 0, ctx)
             return found.body if found else None
         return None
 
