@@ -79,6 +79,21 @@ def main(argv: list[str] | None = None) -> int:
                    help="rows (or triples) a result may have; longer ones are cut (default 10000)")
     s.add_argument("--workers", type=_positive, default=2,
                    help="queries answered at once (default 2; with --allow-update, 1)")
+    q = sub.add_parser("query", help="run a SPARQL query (a queries/*.rq file or text) over a build or a store",
+                       description="Run a SPARQL query over the union of the report graphs (GRAPH ?report reaches "
+                                   "each report's own graph). Parameters are the query's variables, bound to typed "
+                                   f"values (queries/README.md). Exit status {EXIT_OK}, or {EXIT_USAGE} for a bad "
+                                   "query, parameter, file or store.")
+    q.add_argument("query", help="a .rq file (see queries/) or SPARQL text")
+    source = q.add_mutually_exclusive_group(required=True)
+    source.add_argument("--data", metavar="FILE", help="a file written by kg build: .trig, .nq, .ttl, .nt, .jsonld")
+    source.add_argument("--store", metavar="DIR", help="a store written by kg build --store (opened read-only)")
+    q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind the query's variable NAME (repeatable; NAME= leaves a default unbound)")
+    q.add_argument("--format", default="table", choices=("table", "csv", "tsv", "json", "ttl", "nt"),
+                   help="table (default), or W3C SPARQL results csv, tsv, json; ttl or nt for CONSTRUCT/DESCRIBE")
+    q.add_argument("--max-width", type=int, default=60, metavar="N",
+                   help="table: cut cells wider than N columns (default 60; 0: never)")
 
     args = parser.parse_args(argv)
     if args.command == "build" and not (args.output or args.store):
@@ -86,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("viz", "stats", "export") and (args.graph is None) == (args.store is None):
         parser.error(f"{args.command}: give a graph file or --store DIR (one of them)")
     return {"build": _build, "validate": _validate, "viz": _network, "stats": _network, "export": _network,
-            "remove": _remove, "dump": _dump, "serve": _serve}[args.command](args)
+            "remove": _remove, "dump": _dump, "serve": _serve, "query": _query}[args.command](args)
 
 
 def _positive(value: str) -> int:
@@ -226,6 +241,18 @@ def _network(args: argparse.Namespace) -> int:
         import_module(f".{args.command}", __package__).run(args)
     except GraphInputError as err:
         print(f"kg {args.command}: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _query(args: argparse.Namespace) -> int:
+    from .query import QueryError, run
+
+    try:
+        run(args.query, data=args.data, store=args.store, params=args.param, fmt=args.format,
+            out=sys.stdout.buffer, max_width=args.max_width)
+    except QueryError as err:
+        print(f"kg query: {err}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK
 

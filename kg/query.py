@@ -1,0 +1,279 @@
+"""`kg query`: run a SPARQL query (a queries/*.rq file or inline text) over a build file or an Oxigraph store.
+
+A query file starts with a header of comment lines (queries/README.md):
+
+    # vi: <the question in Vietnamese>
+    # en: <the question in English>
+    # param: <name> (<type>) [default=<value>] [-- <description>]
+    # row: <what one row means>
+
+Parameters are bound with Oxigraph's variable substitution, never pasted into the query text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from .output import FORMATS
+from .rdf import PREFIXES
+from .results import display_width, write_result
+from .text import normalize, squash
+
+TYPES = ("vi", "string", "date", "integer", "iri")
+HEADER_KEYS = ("vi", "en", "param", "row")
+INLINE = "(query text)"
+
+NAMESPACES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+_RDF_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE,
+                "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD}
+_XSD_DATE = ox.NamedNode(NAMESPACES["xsd"] + "date")
+
+_HEADER_LINE = re.compile(r"#\s*(\w+):\s*(.*)")
+_CONTINUATION = re.compile(r"#\s{2,}(\S.*)")
+_PARAM = re.compile(r"""(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)\)
+                        (?:\s+default=(?P<default>"(?:[^"\\]|\\.)*"|\S+))?
+                        (?:\s+--\s*(?P<doc>.*))?\s*""", re.VERBOSE)
+# Comments, strings and IRIs are skipped so that a "?x" inside them is not taken for a variable.
+_TOKENS = re.compile(r'''\#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
+                         |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>
+                         |[?$](?P<var>[A-Za-z0-9_\u00b7\u00c0-\uffff]+)''', re.VERBOSE)
+_SYNTAX = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_INTEGER = re.compile(r"[+-]?\d+")
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+")
+
+
+class QueryError(Exception):
+    """Bad input to `kg query`; the message names the file or argument."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str  # one of TYPES
+    default: str | None = None
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    source: str  # the file it was read from, or INLINE
+    params: dict[str, Param] = field(default_factory=dict)
+    header: dict[str, str] = field(default_factory=dict)  # "vi", "en", "row"
+
+
+def load_query(arg: str) -> Query:
+    """The query file `arg` names, or `arg` itself as SPARQL text."""
+    path = Path(arg)
+    if not (path.suffix == ".rq" or _names_a_file(arg)):
+        return parse_query(arg, INLINE)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise QueryError(f"{arg}: cannot read the query file ({err.strerror})") from None
+    except UnicodeDecodeError:
+        raise QueryError(f"{arg}: the query file is not UTF-8") from None
+    return parse_query(text, arg)
+
+
+def _names_a_file(arg: str) -> bool:
+    if "{" in arg or "\n" in arg:  # SPARQL text, not a path
+        return False
+    try:
+        return Path(arg).is_file()
+    except OSError:  # e.g. a name too long to be a file's
+        return False
+
+
+def parse_query(text: str, source: str = INLINE) -> Query:
+    """The query with its header read: the comment lines before the first line of SPARQL."""
+    entries: list[list] = []  # [key, value, line number]
+    open_entry = False
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line.startswith("#"):
+            if line:
+                break
+            open_entry = False
+            continue
+        continued, keyed = _CONTINUATION.fullmatch(line), _HEADER_LINE.fullmatch(line)
+        if continued and open_entry:
+            entries[-1][1] += " " + continued.group(1)
+        elif keyed and keyed.group(1) in HEADER_KEYS:
+            entries.append([keyed.group(1), keyed.group(2), number])
+            open_entry = True
+        else:
+            open_entry = False
+    params: dict[str, Param] = {}
+    header: dict[str, str] = {}
+    for key, value, number in entries:
+        if key != "param":
+            header[key] = value.strip()
+            continue
+        param = _param(value, source, number)
+        if param.name in params:
+            raise QueryError(f"{source}:{number}: parameter {param.name} is declared twice")
+        params[param.name] = param
+    return Query(text, source, params, header)
+
+
+def _param(spec: str, source: str, number: int) -> Param:
+    m = _PARAM.fullmatch(spec.strip())
+    if not m:
+        raise QueryError(f"{source}:{number}: cannot read the parameter line {spec!r} "
+                         "(expected: name (type) default=value -- description)")
+    name, kind, default = m.group("name"), m.group("type"), m.group("default")
+    if kind not in TYPES:
+        raise QueryError(f"{source}:{number}: parameter {name}: unknown type {kind!r} (use one of {', '.join(TYPES)})")
+    if default is not None:
+        if default.startswith('"'):
+            default = json.loads(default)
+        term(default, kind, f"{source}:{number}: default of {name}")
+    return Param(name, kind, default, (m.group("doc") or "").strip())
+
+
+def variables(text: str) -> set[str]:
+    """The names of the variables a query's text mentions."""
+    return {m.group("var") for m in _TOKENS.finditer(text) if m.group("var")}
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """["name=value", ...] as given on the command line."""
+    given: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not name:
+            raise QueryError(f"--param expects NAME=VALUE, got {pair!r}")
+        if name in given:
+            raise QueryError(f"--param {name} is given twice")
+        given[name] = value
+    return given
+
+
+def bindings(query: Query, given: dict[str, str]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
+    """The query's parameters as RDF terms: the declared defaults, overridden by `given` ("" unbinds)."""
+    known = variables(query.text)
+    for name in given:
+        if name not in query.params and name not in known:
+            declared = ", ".join(query.params) or "none declared"
+            raise QueryError(f"unknown parameter {name!r}: {query.source} has no variable ?{name} "
+                             f"(its parameters: {declared})")
+    values = {name: p.default for name, p in query.params.items() if p.default is not None} | given
+    return {ox.Variable(name): term(value, query.params[name].type if name in query.params else shape(value),
+                                    f"--param {name}")
+            for name, value in values.items() if value != ""}
+
+
+def shape(value: str) -> str:
+    """The type of a parameter the query does not declare, from the value's shape."""
+    if (value.startswith("<") and value.endswith(">")) or _prefixed(value) or re.match(r"(https?|urn):", value):
+        return "iri"
+    if _DATE.fullmatch(value):
+        return "date"
+    if _INTEGER.fullmatch(value):
+        return "integer"
+    return "string" if value.isascii() else "vi"
+
+
+def _prefixed(value: str) -> str | None:
+    """`id:person/x` with one of the project's prefixes, expanded."""
+    prefix, sep, local = value.partition(":")
+    return NAMESPACES[prefix] + local if sep and prefix in NAMESPACES else None
+
+
+def term(value: str, kind: str, where: str) -> ox.NamedNode | ox.Literal:
+    """`value` as an RDF term of type `kind`; `where` names the argument in errors."""
+    if kind == "vi":
+        return ox.Literal(normalize(squash(value)), language="vi")
+    if kind == "string":
+        return ox.Literal(value)
+    if kind == "date":
+        try:
+            if not _DATE.fullmatch(value):
+                raise ValueError(value)
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise QueryError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
+        return ox.Literal(value, datatype=_XSD_DATE)
+    if kind == "integer":
+        if not _INTEGER.fullmatch(value):
+            raise QueryError(f"{where}: {value!r} is not an integer")
+        return ox.Literal(int(value))
+    iri = value[1:-1] if value.startswith("<") and value.endswith(">") else _prefixed(value) or value
+    if not _IRI.fullmatch(iri):
+        raise QueryError(f"{where}: {value!r} is not an IRI (write <https://…>, or id:… and the project's "
+                         "other prefixes)")
+    return ox.NamedNode(iri)
+
+
+def open_dataset(data: str | None = None, store: str | None = None) -> ox.Store:
+    """An on-disk store opened read-only, or a build file loaded into memory."""
+    if store is not None:
+        if not Path(store).is_dir():
+            raise QueryError(f"{store}: no such store directory")
+        try:
+            return ox.Store.read_only(store)
+        except OSError as err:
+            raise QueryError(f"{store}: not an Oxigraph store ({err})") from None
+    suffix = Path(data).suffix.lower()
+    if suffix not in FORMATS:
+        raise QueryError(f"{data}: unknown data format (use one of {', '.join(FORMATS)})")
+    if not Path(data).is_file():
+        raise QueryError(f"{data}: no such file")
+    dataset = ox.Store()
+    try:
+        dataset.load(path=data, format=_RDF_FORMATS[FORMATS[suffix]])
+    except SyntaxError as err:
+        raise QueryError(f"{data}: not valid {suffix[1:]}: {err}") from None
+    except OSError as err:
+        raise QueryError(f"{data}: cannot read ({err})") from None
+    return dataset
+
+
+def execute(dataset: ox.Store, query: Query, values: dict | None = None):
+    """The query's result over the union of the dataset's graphs; GRAPH still reaches each report's graph."""
+    try:
+        return dataset.query(query.text, use_default_graph_as_union=True, prefixes=NAMESPACES, substitutions=values)
+    except SyntaxError as err:
+        raise QueryError(syntax_error(query, err)) from None
+    except (RuntimeError, OSError, ValueError) as err:
+        raise QueryError(f"{query.source}: {err}") from None
+
+
+def syntax_error(query: Query, err: SyntaxError) -> str:
+    """`source:line:column: message`, then the line with a caret under the column."""
+    m = _SYNTAX.match(str(err))
+    if not m:
+        return f"{query.source}: SPARQL syntax error: {err}"
+    line, column, message = int(m.group(1)), int(m.group(2)), " ".join(m.group(3).split())
+    if len(message) > 200:
+        message = message[:199] + "…"
+    lines = query.text.splitlines()
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    caret = " " * display_width(text[:column - 1].expandtabs()) + "^"
+    return f"{query.source}:{line}:{column}: SPARQL syntax error: {message}\n    {text.expandtabs()}\n    {caret}"
+
+
+def run(query_arg: str, *, data: str | None, store: str | None, params: list[str], fmt: str, out: BinaryIO,
+        max_width: int = 0) -> None:
+    """`kg query`: the query and its parameters are checked before the data is read."""
+    query = load_query(query_arg)
+    values = bindings(query, parse_params(params))
+    result = execute(open_dataset(data, store), query, values)
+    try:
+        write_result(result, fmt, out, NAMESPACES, max_width)
+    except BrokenPipeError:  # the reader (`| head`) has stopped: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+    except ValueError as err:
+        raise QueryError(f"{query.source}: {err}") from None
+    except (RuntimeError, OSError) as err:
+        raise QueryError(f"{query.source}: {err}") from None
