@@ -45,6 +45,7 @@ _TOKENS = re.compile(r'''\#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|
                          |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>
                          |[?$](?P<var>[A-Za-z0-9_\u00b7\u00c0-\uffff]+)''', re.VERBOSE)
 _SYNTAX = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+_NOT_PROJECTED = re.compile(r"variable \?(\w+) in its SELECT projection")  # Oxigraph's refusal to substitute
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _INTEGER = re.compile(r"[+-]?\d+")
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+")
@@ -245,7 +246,14 @@ def execute(dataset: ox.Store, query: Query, values: dict | None = None):
         return dataset.query(query.text, use_default_graph_as_union=True, prefixes=NAMESPACES, substitutions=values)
     except SyntaxError as err:
         raise QueryError(syntax_error(query, err)) from None
-    except (RuntimeError, OSError, ValueError) as err:
+    except RuntimeError as err:
+        unbindable = _NOT_PROJECTED.search(str(err))
+        if unbindable:
+            declared = ", ".join(query.params) or "none declared"
+            raise QueryError(f"{query.source}: parameter {unbindable.group(1)!r} is not a result column of the "
+                             f"query, and only those can be bound (its parameters: {declared})") from None
+        raise QueryError(f"{query.source}: {err}") from None
+    except (OSError, ValueError) as err:
         raise QueryError(f"{query.source}: {err}") from None
 
 
@@ -258,7 +266,9 @@ def syntax_error(query: Query, err: SyntaxError) -> str:
     if len(message) > 200:
         message = message[:199] + "…"
     lines = query.text.splitlines()
-    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if not 0 < line <= len(lines):
+        return f"{query.source}:{line}:{column}: SPARQL syntax error at the end of the query: {message}"
+    text = lines[line - 1]
     caret = " " * display_width(text[:column - 1].expandtabs()) + "^"
     return f"{query.source}:{line}:{column}: SPARQL syntax error: {message}\n    {text.expandtabs()}\n    {caret}"
 
