@@ -108,15 +108,16 @@ def build(paths: Iterable[str | Path], sinks: Sequence[Sink], *, workers: int = 
 def read_sources(paths, summary: Summary, skip, progress) -> Iterator[SourceReport | Failure]:
     """The reports under `paths`, in order, with Failures in their place; skipped ones counted in `summary`."""
     files = discover(paths)
-    stems: set[str] = set()
+    taken: dict[str, str] = {}  # what IRIs are made from → the report that took it
     for path in progress(files) if progress else files:
         for item in read_all([path]):
             if isinstance(item, Failure):
                 yield item
-            elif item.stem in stems:
-                yield Failure(item.path or item.identifier, f"a report named {item.stem!r} was read already")
+            elif clash := next((taken[k] for k in rdf.report_keys(item.stem) if k in taken), None):
+                yield Failure(item.path or item.identifier, f"a report named {item.stem!r} would share its IRIs "
+                                                            f"with {clash!r}, read already; rename one")
             else:
-                stems.add(item.stem)
+                taken.update(dict.fromkeys(rdf.report_keys(item.stem), item.identifier))
                 if skip is not None and skip(item):
                     summary.unchanged += 1
                 else:

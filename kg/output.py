@@ -15,6 +15,8 @@ _OX_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtl
                "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD}
 _PREFIXES = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
 _PREFIX_LINES = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in _PREFIXES.items())
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 PER_REPORT = ("trig", "nquads")  # formats that keep one named graph per report; the rest write the union
 
 
@@ -44,6 +46,7 @@ def _temporary(path: Path):
 def _finish(file, tmp: Path, path: Path) -> None:
     file.flush()
     os.fsync(file.fileno())
+    os.fchmod(file.fileno(), 0o666 & ~_UMASK)  # mkstemp made it 0600; a plain open() would give this
     file.close()
     os.replace(tmp, path)
 

@@ -104,7 +104,14 @@ def report_iri(stem: str) -> str:
 
 
 def _safe(stem: str) -> bool:
-    return all(c.isascii() and (c.isalnum() or c in "-_.") for c in stem) and bool(stem)
+    """A name that can stand in an IRI as it is: ASCII letters, digits, "-_." inside ("a." and ".." cannot)."""
+    return bool(stem) and stem[0].isalnum() and stem[-1].isalnum() and all(
+        c.isascii() and (c.isalnum() or c in "-_.") for c in stem)
+
+
+def report_keys(stem: str) -> set[str]:
+    """What a report's IRIs are made from: two reports may not share one (their nodes would merge)."""
+    return {report_iri(stem), slug(stem)}
 
 
 def person_iri(name: str) -> str:

@@ -249,7 +249,30 @@ def test_the_same_id_in_two_files_is_named(tmp_path, capsys, reference):
     bad = folder(tmp_path) / "more.jsonl"
     (bad.parent / "first.jsonl").write_text(GOOD_RECORD + "\n", encoding="utf-8")
     bad.write_text(GOOD_RECORD + "\n", encoding="utf-8")
-    assert_skipped(tmp_path, capsys, reference, bad, "good-record", "a report named 'good-record' was read already")
+    assert_skipped(tmp_path, capsys, reference, bad, "good-record",
+                   "a report named 'good-record' would share its IRIs with 'good-record', read already; rename one")
+
+
+@pytest.mark.parametrize("first,second", [("Báo cáo 1", "bao-cao-1"), ("A", "a")])
+def test_ids_that_make_the_same_iris_are_named(tmp_path, capsys, reference, first, second):
+    bad = folder(tmp_path) / "records.jsonl"
+    bad.write_text("".join(json.dumps({"id": i, "text": LEAD}, ensure_ascii=False) + "\n" for i in (first, second)),
+                   encoding="utf-8")
+    assert_skipped(tmp_path, capsys, reference, bad, second,
+                   f"a report named {second!r} would share its IRIs with {first!r}, read already; rename one")
+
+
+def test_an_output_file_is_readable_by_others_as_the_umask_says(tmp_path, capsys, reference):
+    f = folder(tmp_path)
+    shutil.copy(GOOD, f)
+    _, _, out = build(f, capsys)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 # Encodings that are read: the report comes out exactly as from its UTF-8 original.
