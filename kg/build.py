@@ -94,15 +94,20 @@ def build(paths: Iterable[str | Path], sinks: Sequence[Sink], *, workers: int = 
     summary = Summary()
     tally = Tally()
     for item in _in_order(read_sources(paths, summary, skip, progress), workers):
-        if isinstance(item, Failure):
-            summary.failures.append(item)
-            continue
-        summary.reports += 1
-        tally.add(item)
-        for sink in sinks:
-            sink.add(item)
+        deliver(item, summary, tally, sinks)
     tally.fill(summary)
     return summary
+
+
+def deliver(item: rdf.ReportQuads | Failure, summary: Summary, tally: Tally, sinks: Sequence[Sink]) -> None:
+    """Count a built report and hand it to the sinks, or note its failure."""
+    if isinstance(item, Failure):
+        summary.failures.append(item)
+        return
+    summary.reports += 1
+    tally.add(item)
+    for sink in sinks:
+        sink.add(item)
 
 
 def read_sources(paths, summary: Summary, skip, progress) -> Iterator[SourceReport | Failure]:

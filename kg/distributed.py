@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import rdf
-from .build import Sink, Summary, Tally, batches, convert_batch, read_sources
+from .build import Sink, Summary, Tally, batches, convert_batch, deliver, read_sources
 from .output import write_atomic
 from .read import Failure
 from .records import SourceReport
@@ -136,13 +136,7 @@ def _merge(shard: Path, manifest: list, summary: Summary, tally: Tally, store: S
     """Hand a finished shard's reports to the sinks, in input order; the store takes the shard file itself."""
     reports = list(_read_shard(shard, manifest))
     for item in reports:
-        if isinstance(item, Failure):
-            summary.failures.append(item)
-            continue
-        summary.reports += 1
-        tally.add(item)
-        for sink in others:
-            sink.add(item)
+        deliver(item, summary, tally, others)
     built = [r for r in reports if not isinstance(r, Failure)]
     if store is not None and built:
         store.add_shard(shard, built)
