@@ -1,4 +1,4 @@
-"""The `kg` command: a thin layer over kg.build and kg.validate."""
+"""The `kg` command: a thin layer over kg.build, kg.store, kg.query, kg.viz and the rest."""
 from __future__ import annotations
 
 import argparse
