@@ -12,6 +12,8 @@ _HOST_VOTES = 3  # a site's host names its province more surely than one mention
 _LEAD = r"(?:tỉnh|Tỉnh ủy|thành phố|Thành phố|Thành ủy|TP\.?|Đảng bộ tỉnh|điểm cầu tỉnh)"
 _LEAD_RE = re.compile(rf"{_LEAD}\s+(?=\S)")
 _DISTRICT = re.compile(r"(huyện|quận|thị xã) ((?:[A-ZÀ-Ỹ][^\W\d_]*)(?: [A-ZÀ-Ỹ][^\W\d_]*){0,3})")
+# "huyện Ninh Hải", "Huyện ủy Ninh Hải", "UBND thị xã Ninh Hòa": a district and the word before its name.
+_DISTRICT_NAMED = re.compile(r"(?i:(huyện|quận|thị xã))(?: ủy)? ((?:[A-ZÀ-Ỹ][^\W\d_]*)(?: [A-ZÀ-Ỹ][^\W\d_]*){0,3})")
 
 
 def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
@@ -48,3 +50,21 @@ def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
         return None
     best = max(votes, key=lambda name: (votes[name], -first[name]))
     return gaz.provinces[best]
+
+
+def district_of(text: str, province: Place | None, gaz: Gazetteer) -> Place | None:
+    """The district a report is about: of its province, named at least twice and at least twice as often as any other."""
+    if province is None:
+        return None
+    votes: Counter[Place] = Counter()
+    for m in at_word_starts(_DISTRICT_NAMED, text):
+        words, word = m.group(2).split(), m.group(1).lower()
+        for n in range(len(words), 0, -1):
+            place = gaz.district(" ".join(words[:n]), word, province)
+            if place is not None and place.province == province.name and place.level_word == word:
+                votes[place] += 1
+                break
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]

@@ -22,6 +22,7 @@ class Context:
     jurisdiction: Place | None
     year: int | None  # for dates written without one
     report_date: dt.date | None = None
+    district: Place | None = None  # the district a district's report is about (jurisdiction.district_of)
 
 
 @dataclass(frozen=True)
@@ -176,12 +177,17 @@ class BodyFinder:
         return None
 
     def implicit_place(self, implicit: str | None, ctx: Context) -> Place | None:
-        """The report's own place standing in for an unwritten one ("Tỉnh ủy" → Tỉnh ủy P)."""
+        """The report's own place standing in for an unwritten one ("Tỉnh ủy" → Tỉnh ủy P).
+
+        `implicit` is "province", "city", or a district's level word ("huyện": the report's own
+        district, when it is a huyện)."""
         j = ctx.jurisdiction
         if j is None or implicit is None:
             return None
         if implicit == "city" and j.kind != "city":
             return None
+        if implicit not in ("province", "city"):
+            return ctx.district if ctx.district and ctx.district.level_word == implicit else None
         return j
 
     def _committee_body(self, text, pos, ctx):
@@ -228,7 +234,7 @@ class BodyFinder:
         word = row["word"]
         place, place_end = self.place_after(text, lm.end(), row["level"], ctx)
         if place is None:
-            implicit = {"province": "province", "city": "city"}.get(row["level"])
+            implicit = {"province": "province", "city": "city", "district": row["word"]}.get(row["level"])
             place, place_end = self.implicit_place(implicit, ctx), lm.end()
             if place is not None and row["level"] == "province" and place.kind == "city":
                 word = "thành phố"

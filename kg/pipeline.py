@@ -11,7 +11,7 @@ from .extract.directives import DirectiveFinder
 from .extract.events import EventFinder, add_participants
 from .extract.officials import PersonMention, SentenceTitles, read_sentence, tenures_of
 from .gazetteer import Gazetteer, gazetteer
-from .jurisdiction import detect
+from .jurisdiction import detect, district_of
 from .mentions import BodyFinder, BodyMatch, Context, TitleFinder, latest_year
 from .records import BodyMention, Event, MovementMention, ReportFacts, ReportMeta, Sentence, SourceReport
 
@@ -39,7 +39,7 @@ class Extractor:
         own_text = "\n".join([source.title or "", *(s.text for s in sents)])
         jurisdiction = detect(own_text, source.url, self.gaz)
         date = source.date or page.date
-        ctx = Context(self.gaz, jurisdiction, latest_year(own_text), date)
+        ctx = Context(self.gaz, jurisdiction, latest_year(own_text), date, district_of(own_text, jurisdiction, self.gaz))
         meta = ReportMeta(source, source.title or page.title, date, page.byline, jurisdiction,
                           content_hash(text))
         facts = ReportFacts(meta, sents)

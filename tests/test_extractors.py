@@ -198,6 +198,22 @@ def test_no_jurisdiction_without_clue():
     assert f.meta.jurisdiction is None
 
 
+NINH_HAI = ("Sáng 15/10/2020, Ban Dân vận Huyện ủy Ninh Hải tổ chức Hội nghị tổng kết công tác dân vận "
+            "năm 2020 của huyện Ninh Hải, tỉnh Ninh Thuận. ")
+
+
+def test_a_districts_report_names_its_own_bodies_without_a_place():
+    f = facts(NINH_HAI + "Đồng chí Nguyễn Văn An, Bí thư Huyện ủy phát biểu. UBND huyện tặng Giấy khen cho 12 tập thể.")
+    assert tenures(f) == [("Nguyễn Văn An", "Bí thư Huyện ủy Ninh Hải", False)]
+    assert only_award(f).giver.name == "Ủy ban nhân dân huyện Ninh Hải"
+
+
+def test_a_district_named_once_is_not_the_reports_own():
+    f = facts("Sáng 15/10/2020, Ban Dân vận Tỉnh ủy Ninh Thuận tổ chức Hội nghị tại huyện Ninh Hải. "
+              "Đồng chí Nguyễn Văn An, Bí thư Huyện ủy phát biểu.")
+    assert tenures(f) == []
+
+
 # -------------------------------------------------------------------- bodies
 
 @pytest.mark.parametrize("written, canonical", [
