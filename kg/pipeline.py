@@ -57,7 +57,7 @@ class Extractor:
             read.append(found)
             bodies.append(self.bodies.find_all(s.text, ctx))
             facts.bodies.extend(BodyMention(b.body, s.text[b.start:b.end], s) for b in bodies[-1])
-            facts.directives.extend(self.directives.find(s, ctx))
+            facts.directives.extend(self.directives.find(s, ctx, facts.directives))
             named_movements.append(movements.find(s))
             facts.movements.extend(named_movements[-1])
 

@@ -383,6 +383,14 @@ def test_tu_codes_name_the_thanh_uy_in_a_centrally_run_city():
     assert body_names(f) == {"Ban Dân vận Thành ủy Hà Nội"}
 
 
+def test_a_document_that_says_what_it_implements():
+    f = facts(CA_MAU + "Ngày 9/3/2022, Ban Dân vận Tỉnh ủy ban hành Công văn số 245-CV/BDVTU về công tác dân vận. "
+              "Công văn được ban hành nhằm cụ thể hoá Kế hoạch số 58-KH/TU của Ban Thường vụ Tỉnh ủy về thực hiện "
+              "Kết luận số 114-KL/TW; đồng thời tiếp tục triển khai Chỉ thị số 16/CT-TTg.")
+    implemented = {d.number: sorted(i.number for i in d.implements) for d in f.directives}
+    assert implemented == {"245": ["16", "58"], "58": ["114"], "114": [], "16": []}
+
+
 # -------------------------------------------------------------- dates, events
 
 def test_event_date_slashes_and_morning():

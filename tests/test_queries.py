@@ -193,8 +193,6 @@ def test_every_query_file_has_expected_rows():
     assert {path.stem for path in QUERIES.glob("*.rq")} == set(EXPECTED)
 
 
-@pytest.mark.xfail(strict=True, reason="extraction: 'nhằm cụ thể hoá Kế hoạch số 58' and 'tiếp tục triển khai Chỉ thị "
-                                       "số 16' (ha-giang-cong-van) are not read as vnpol:implements")
 def test_every_implementation_chain(dataset):
     assert rows(dataset, "implementation-chains", target="") == [
         ("id:directive/national/ct-16", "1", "Công văn số 245 (Hà Giang)", "Chỉ thị số 16"),

@@ -14,6 +14,9 @@ _STATE_SYMBOL = (r"(?P<snum>\d{1,4})\s*/\s*(?:(?P<syear>(?:19|20)\d{2})\s*/\s*)?
 _CONGRESS = (rf"Nghị quyết Đại hội (?:(?:đại biểu )?(?:Đảng )?toàn quốc lần thứ (?P<r1>{ROMAN}|\d+)"
              rf"|(?:Đảng )?(?P<r2>{ROMAN}) của Đảng|Đảng lần thứ (?P<r3>{ROMAN}|\d+)"
              rf"|(?:đại biểu )?(?P<lvl>Đảng bộ (?:tỉnh|thành phố|huyện)(?: [A-ZÀ-Ỹ][^\W\d_]*){{0,3}}) lần thứ (?P<r4>{ROMAN}|\d+))")
+_IMPLEMENTING = r"(?:tiếp tục\s+)?(?:thực hiện|triển khai|cụ thể h(?:óa|oá))"
+_IMPLEMENTS_PREVIOUS = re.compile(rf"(?:về|để|nhằm)\s+{_IMPLEMENTING}\s*$", re.IGNORECASE)
+_ALSO_IMPLEMENTS = re.compile(rf"(?:đồng thời|và)\s+{_IMPLEMENTING}\s*$", re.IGNORECASE)
 _TERM = re.compile(rf"^\s*,?\s*\(?\s*khóa\s+(?P<term>{ROMAN})\b\s*\)?", re.IGNORECASE)
 _ISSUED = re.compile(r"\s*(?:đã\s+)?(?:ban hành|triển khai|xây dựng)\s*$", re.IGNORECASE)
 
@@ -30,20 +33,36 @@ class DirectiveFinder:
             rf"|(?<=số )(?:{_PARTY_SYMBOL.replace('?P<p', '?P<q')}))",
             re.IGNORECASE,
         )
+        # "Công văn được ban hành nhằm cụ thể hóa …": the document the report has just named implements what follows.
+        self.self_reference = re.compile(rf"^\W*(?P<word>{words})\s+(?:này\s+)?(?:được\s+ban hành\s+)?(?:nhằm|để)\s+"
+                                         rf"{_IMPLEMENTING}\s*$", re.IGNORECASE)
 
-    def find(self, sentence: Sentence, ctx: Context) -> list[Directive]:
+    def find(self, sentence: Sentence, ctx: Context, earlier: list[Directive] = ()) -> list[Directive]:
+        """The documents a sentence cites; `earlier`, those of the sentences before, for "Công văn này …"."""
         text = sentence.text
         matches = [m for m in self.cite.finditer(text) if m.group(0)]
+        own = self._referent(text[:matches[0].start()], earlier) if matches else None
         found: list[Directive] = []
         for i, m in enumerate(matches):
             limit = matches[i + 1].start() if i + 1 < len(matches) else len(text)
             d = self._directive(m, text, limit, ctx, sentence)
             if d is None:
                 continue
-            if found and re.search(r"(?:về|để)\s+(?:tiếp tục\s+)?(?:thực hiện|triển khai)\s*$", text[matches[i - 1].end():m.start()]):
+            gap = text[matches[i - 1].end():m.start()] if i else ""
+            if found and _IMPLEMENTS_PREVIOUS.search(gap):
                 found[-1].implements.append(d)
+            elif own is not None and (i == 0 or _ALSO_IMPLEMENTS.search(gap)):
+                own.implements.append(d)
             found.append(d)
         return found
+
+    def _referent(self, lead: str, earlier: list[Directive]) -> Directive | None:
+        """The latest earlier document of the type a sentence opens with, when it says it implements something."""
+        m = self.self_reference.match(lead)
+        if not m:
+            return None
+        doc_type = self.gaz.doc_type_by_word[m.group("word").lower()]["name"]
+        return next((d for d in reversed(earlier) if d.doc_type == doc_type), None)
 
     def _directive(self, m: re.Match, text: str, limit: int, ctx: Context, sentence: Sentence) -> Directive | None:
         if m.group("congress"):
