@@ -13,7 +13,7 @@ from .extract.officials import PersonMention, SentenceTitles, read_sentence, ten
 from .gazetteer import Gazetteer, gazetteer
 from .jurisdiction import detect, district_of
 from .mentions import BodyFinder, BodyMatch, Context, TitleFinder, latest_year
-from .records import BodyMention, Event, MovementMention, ReportFacts, ReportMeta, Sentence, SourceReport
+from .records import BodyMention, Event, MovementMention, NameMention, ReportFacts, ReportMeta, Sentence, SourceReport
 
 
 def content_hash(text: str) -> str:
@@ -63,6 +63,7 @@ class Extractor:
 
         officials = {t.person for t in facts.tenures}
         people = [self._people(s, r, officials) for s, r in zip(sents, read)]
+        facts.people = list(dict.fromkeys(NameMention(p.person, s) for s, found in zip(sents, people) for p in found))
         current: Event | None = None
         for i, s in enumerate(sents):
             event = self.events.find(s, ctx)

@@ -212,6 +212,8 @@ class ReportGraph:
                 self.add(b, T_SKOS.altLabel, vi(m.written))
         for t in self.facts.tenures:
             self.tenure(t)
+        for mention in self.facts.people:
+            self.evidence(self.person(mention.person), mention.evidence)
         for d in self.facts.directives:
             self.directive(d)
         self.event_nodes = {id(e): node(event_iri(e, self.stem, n)) for n, e in enumerate(self.facts.events, 1)}

@@ -153,6 +153,14 @@ class MovementMention:
     end_year: int | None = None
 
 
+@dataclass(frozen=True)
+class NameMention:
+    """An official named in a sentence, with a title, by a title alone, or by name once known."""
+
+    person: str
+    evidence: Sentence
+
+
 @dataclass
 class ReportFacts:
     """Everything extracted from one report."""
@@ -165,3 +173,4 @@ class ReportFacts:
     events: list[Event] = field(default_factory=list)
     awards: list[Award] = field(default_factory=list)
     movements: list[MovementMention] = field(default_factory=list)
+    people: list[NameMention] = field(default_factory=list)

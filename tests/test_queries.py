@@ -202,7 +202,6 @@ def test_every_implementation_chain(dataset):
         ("id:directive/national/kl-114", "2", "Công văn số 245 (Hà Giang)", "Kế hoạch số 58 (Hà Giang)")]
 
 
-@pytest.mark.xfail(strict=True, reason="graph: a person's vnpol:evidence is only the sentences that give them a title")
 def test_every_sentence_naming_a_person(dataset):
     sentences = {row[5] for row in rows(dataset, "person-mentions", name=LTNT)}
     assert {NINH_THUAN_GUESTS, "Ảnh: Đồng chí Lưu Thị Ngọc Trâm phát biểu tại buổi Họp mặt"} <= sentences

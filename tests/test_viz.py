@@ -99,11 +99,14 @@ def test_a_person_and_what_the_hover_shows(network):
                       ("Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Thuận", "giữ chức"),
                       ("Trưởng Ban Dân vận Tỉnh ủy Ninh Thuận", "giữ chức"),
                       ("Ủy viên Ban Thường vụ Tỉnh ủy Ninh Thuận", "giữ chức")}
-    [(report, start, sentence)] = node["evidence"]
-    assert (report, start) == ("ninh-thuan-hop-mat.txt", 504)
-    assert sentence.startswith("Đến dự buổi Họp mặt có đồng chí Lưu Thị Ngọc Trâm, Ủy viên Ban Thường vụ Tỉnh ủy")
+    # every sentence naming her: the guest list, a caption, a quote, and a back-reference by title alone
+    assert [(report, start) for report, start, _ in node["evidence"]] == [
+        ("ninh-thuan-hop-mat.txt", 504), ("ninh-thuan-hop-mat.txt", 2173), ("ninh-thuan-hop-mat.txt", 2233),
+        ("ninh-thuan-hop-mat.txt", 2832)]
+    assert node["evidence"][0][2].startswith("Đến dự buổi Họp mặt có đồng chí Lưu Thị Ngọc Trâm, Ủy viên Ban Thường vụ")
+    assert node["evidence"][3][2].startswith("Đồng chí Trưởng Ban Dân vận Tỉnh ủy nhấn mạnh")
     tip = viz.tooltip(node).splitlines()
-    assert tip[:3] == ["Cán bộ", "Lưu Thị Ngọc Trâm", "Bằng chứng (1):"]
+    assert tip[:3] == ["Cán bộ", "Lưu Thị Ngọc Trâm", "Bằng chứng (4):"]
     assert tip[3].startswith("• [ninh-thuan-hop-mat.txt] Đến dự buổi Họp mặt")
 
 
@@ -293,9 +296,9 @@ def test_stats(network, examples_build, capsys):
                                                   "       3       0.0205  Bế Quang Huy"]
     bodies = lines.index("Most central bodies:")
     assert lines[bodies + 2] == "       5       0.1266  Ban Thường vụ Tỉnh ủy Lào Cai"
-    assert "Communities (Louvain, seed 0): 6, and 9 single nodes" in lines
+    assert "Communities (Louvain, seed 0): 7, and 9 single nodes" in lines
     assert lines[-4].startswith("  1. 24 nodes: Họp mặt 14/10/2020 (Ban Dân vận Tỉnh ủy Ninh Thuận), ")
-    assert lines[-1] == "     … 3 smaller communities"
+    assert lines[-1] == "     … 4 smaller communities"
     assert run(capsys, "stats", examples_build[0], "--top", "3")[1] == out
 
 
