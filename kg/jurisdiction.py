@@ -9,7 +9,8 @@ from .gazetteer import Gazetteer, at_word_starts
 from .records import Place
 
 _HOST_VOTES = 3  # a site's host names its province more surely than one mention
-_LEAD = r"(?:tỉnh|Tỉnh ủy|thành phố|Thành phố|Thành ủy|TP\.?|Đảng bộ tỉnh|điểm cầu tỉnh)"
+_LEAD = r"(?:tỉnh|Tỉnh ủy|Tỉnh đoàn|thành phố|Thành phố|Thành ủy|Thành đoàn|TP\.?|Đảng bộ tỉnh|điểm cầu tỉnh)"
+_LINE_START = re.compile(r"^[ \t]*", re.MULTILINE)  # "Bạc Liêu: Họp mặt …" — a dateline names the province
 _LEAD_RE = re.compile(rf"{_LEAD}\s+(?=\S)")
 _DISTRICT = re.compile(r"(huyện|quận|thị xã) ((?:[A-ZÀ-Ỹ][^\W\d_]*)(?: [A-ZÀ-Ỹ][^\W\d_]*){0,3})")
 # "huyện Ninh Hải", "Huyện ủy Ninh Hải", "UBND thị xã Ninh Hòa": a district and the word before its name.
@@ -26,6 +27,12 @@ def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
             place = gaz.place_forms[found.group(0)]
             votes[place.name] += 1
             first.setdefault(place.name, m.start())
+    for line in _LINE_START.finditer(text):
+        found = gaz.province_re.match(text, line.end())
+        if found and re.match(r"\s*[:–-]\s", text[found.end():found.end() + 3]):
+            place = gaz.place_forms[found.group(0)]
+            votes[place.name] += 1
+            first.setdefault(place.name, line.end())
     for m in at_word_starts(gaz.province_re, text):
         place = gaz.place_forms[m.group(0)]
         if m.group(0) != place.name and place.kind == "city":  # "TPHCM", "TP.HCM"
