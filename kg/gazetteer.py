@@ -178,6 +178,10 @@ class Gazetteer:
         events = _toml("events.toml")
         self.event_types = _named(events["type"])
         self.event_parts = events["parts"]
+        visit = events["visit"]
+        self.visit_type = visit["type"]
+        self.visit_re = re.compile(rf"(?P<delegation>{visit['delegation']})\s+(?P<who>.{{3,200}}?)\s*{visit['verb']}",
+                                   re.IGNORECASE)
         self.venue_before = re.compile(r"(?:" + alternation(events["venue_words"]) + r")\s+$", re.IGNORECASE)
         awards = _toml("awards.toml")
         self.award_types = _named(awards["type"])

@@ -463,6 +463,20 @@ def test_a_venue_named_after_an_event_type_is_not_the_event():
     assert e.event_type == "Lễ kỷ niệm"
 
 
+def test_event_whose_sentence_ends_with_to_chuc():
+    e = only_event(facts("Sáng 20/6/2018, tại Nhà văn hóa huyện đã diễn ra Hội nghị chuyên đề về công tác dân vận "
+                         "do Bộ Chỉ huy Quân sự tỉnh Bình Phước tổ chức."))
+    assert (e.event_type, e.organizer.name) == ("Hội nghị", "Bộ Chỉ huy Quân sự tỉnh Bình Phước")
+
+
+def test_a_working_visit_is_an_event_of_the_delegations_body():
+    e = only_event(facts("Sáng 29/7/2023, Đoàn công tác của Ban Dân vận Trung ương do đồng chí Phạm Đình Hoạt, "
+                         "Phó Trưởng ban Dân vận Trung ương làm trưởng đoàn đã có buổi làm việc với Ban Thường vụ "
+                         "Tỉnh ủy Tuyên Quang về công tác dân vận."))
+    assert (e.event_type, e.date, e.organizer.name) == ("Buổi làm việc", dt.date(2023, 7, 29), "Ban Dân vận Trung ương")
+    assert [(p.person, p.part) for p in e.participants] == [("Phạm Đình Hoạt", "chair")]
+
+
 # -------------------------------------------------------------------- awards
 
 def test_award_given_by_body():

@@ -8,7 +8,7 @@ from ..mentions import BodyFinder, Context, find_dates
 from ..records import Event, Participation, Sentence
 from .officials import PersonMention
 
-_ORGANISED = re.compile(r"(?:\bdo\s+(?P<by>.{3,120}?)\s+)?tổ chức\s+", re.IGNORECASE)
+_ORGANISED = re.compile(r"(?:\bdo\s+(?P<by>.{3,120}?)\s+)?tổ chức(?:\s+|(?=[.,;:]|$))", re.IGNORECASE)
 _ORGANISE = re.compile(r"tổ chức", re.IGNORECASE)  # cheap test before _ORGANISED's costly search
 _ONLINE = re.compile(r"trực tuyến", re.IGNORECASE)
 _BRIDGES = re.compile(r"(\d{1,3})\s+điểm cầu", re.IGNORECASE)
@@ -28,7 +28,7 @@ class EventFinder:
         text = sentence.text
         om = _ORGANISED.search(text) if _ORGANISE.search(text) else None
         if not om:
-            return None
+            return self._visit(sentence, ctx)
         event_type, type_at = self._type_after(text, om.end())
         if (event_type is None or type_at - om.end() > 40) and om.group("by"):
             event_type, type_at = self._type_after(text, 0)  # "Hội nghị … do <body> tổ chức"
@@ -52,6 +52,19 @@ class EventFinder:
         return Event(event_type, date.date, sentence, date.written, date.part_of_day, organizer,
                      location.group(1).strip() if location else None, bool(_ONLINE.search(text)),
                      int(bridges.group(1)) if bridges else None)
+
+    def _visit(self, sentence: Sentence, ctx: Context) -> Event | None:
+        """A dated working visit: "<date>, Đoàn công tác của <body> … làm việc với …"; the delegation's body organises it."""
+        text = sentence.text
+        m = self.gaz.visit_re.search(text)
+        if not m:
+            return None
+        dates = [d for d in find_dates(text, ctx) if d.start < m.start()]
+        if not dates:
+            return None
+        found = self.bodies.find_all(m.group("who"), ctx)
+        return Event(self.gaz.visit_type, dates[0].date, sentence, dates[0].written, dates[0].part_of_day,
+                     found[0].body if found else None, None, False, None)
 
     def _type_after(self, text: str, pos: int) -> tuple[str | None, int]:
         """The first event type named at or after `pos` (the table's first row, where two start there)."""
