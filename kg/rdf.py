@@ -260,11 +260,12 @@ class ReportGraph:
             self.add(ev, V.inCaption, boolean(True))
 
     @once
-    def place(self, place: Place) -> str:
+    def place(self, place: Place, *, in_gazetteer: bool = False) -> str:
+        add = self.add_gazetteer if in_gazetteer else self.add
         p = node(place_iri(place))
-        self.add(p, T_RDF.type, V.Place)
+        add(p, T_RDF.type, V.Place)
         label = place.full_name if place.kind in ("province", "city") else f"{place.level_word} {place.name}".strip()
-        self.add(p, T_RDFS.label, vi(label))
+        add(p, T_RDFS.label, vi(label))
         return p
 
     @once
@@ -275,8 +276,8 @@ class ReportGraph:
             add(b, T_RDF.type, cls)
         add(b, T_RDFS.label, vi(body.name))
         add(b, V.level, plain(body.level))
-        if body.place and not in_gazetteer:
-            self.add(b, V.place, self.place(body.place))
+        if body.place:
+            add(b, V.place, self.place(body.place, in_gazetteer=in_gazetteer))
         if body.parent:
             self.add_gazetteer(b, T_ORG.subOrganizationOf, self.body(body.parent, in_gazetteer=True))
         return b

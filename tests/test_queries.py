@@ -176,6 +176,18 @@ def rows(dataset, name: str, /, **params: str) -> list[tuple[str, ...]]:
     return [tuple(cell_text(s[v], NAMESPACES) for v in result.variables) for s in result]
 
 
+def test_a_districts_awards_count_for_its_province(tmp_path):
+    (tmp_path / "ninh-hai.txt").write_text(
+        "Sáng 15/10/2020, Ban Dân vận Huyện ủy Ninh Hải tổ chức Hội nghị tổng kết công tác dân vận năm 2020 "
+        "của huyện Ninh Hải, tỉnh Ninh Thuận. Dịp này, UBND huyện tặng Giấy khen cho 12 tập thể và 20 cá nhân.\n",
+        encoding="utf-8")
+    out = tmp_path / "out.trig"
+    assert main(["build", str(tmp_path), "-o", str(out), "-q"]) == 0
+    store = ox.Store()
+    store.load(path=str(out), format=ox.RdfFormat.TRIG)
+    assert rows(store, "awards-by-province") == [("Ninh Thuận", "district", "Giấy khen", "1", "12", "20", "0")]
+
+
 def kg(capsysbinary, *argv: str) -> tuple[int, str, str]:
     code = main(["query", *argv])
     out, err = capsysbinary.readouterr()
