@@ -177,6 +177,12 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if summary.failures else EXIT_OK
 
 
+def _refused(command: str, err: object) -> int:
+    """Say on one line why `kg command` cannot go on; the usage exit status."""
+    print(f"kg {command}: {err}", file=sys.stderr)
+    return EXIT_USAGE
+
+
 def _abort(sinks: list) -> None:
     for sink in sinks:
         sink.abort()
@@ -188,8 +194,7 @@ def _remove(args: argparse.Namespace) -> int:
     try:
         graphs = remove(args.store, args.ids)
     except StoreError as err:
-        print(f"kg remove: {err}", file=sys.stderr)
-        return EXIT_USAGE
+        return _refused("remove", err)
     print(f"removed {len(graphs)} report(s) from {args.store}", file=sys.stderr)
     return EXIT_OK
 
@@ -200,8 +205,7 @@ def _dump(args: argparse.Namespace) -> int:
     try:
         reports = dump(args.store, args.output)
     except (StoreError, ValueError, OSError) as err:
-        print(f"kg dump: {err}", file=sys.stderr)
-        return EXIT_USAGE
+        return _refused("dump", err)
     if not args.quiet:
         print(f"wrote {args.output}: {reports} report(s)", file=sys.stderr)
     return EXIT_OK
@@ -214,8 +218,7 @@ def _serve(args: argparse.Namespace) -> int:
         serve(args.store, host=args.host, port=args.port, allow_update=args.allow_update, timeout=args.timeout,
               max_rows=args.max_rows, workers=args.workers)
     except ServeError as err:
-        print(f"kg serve: {err}", file=sys.stderr)
-        return EXIT_USAGE
+        return _refused("serve", err)
     return EXIT_OK
 
 
@@ -225,8 +228,7 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         conforms, report = validate_file(args.graph, args.shapes)
     except (OSError, ValueError) as err:
-        print(f"kg validate: {args.graph}: {err}", file=sys.stderr)
-        return EXIT_USAGE
+        return _refused("validate", f"{args.graph}: {err}")
     print(report)
     return EXIT_OK if conforms else EXIT_INVALID
 
@@ -240,8 +242,7 @@ def _network(args: argparse.Namespace) -> int:
     try:
         import_module(f".{args.command}", __package__).run(args)
     except GraphInputError as err:
-        print(f"kg {args.command}: {err}", file=sys.stderr)
-        return EXIT_USAGE
+        return _refused(args.command, err)
     return EXIT_OK
 
 
@@ -252,8 +253,7 @@ def _query(args: argparse.Namespace) -> int:
         run(args.query, data=args.data, store=args.store, params=args.param, fmt=args.format,
             out=sys.stdout.buffer, max_width=args.max_width)
     except QueryError as err:
-        print(f"kg query: {err}", file=sys.stderr)
-        return EXIT_USAGE
+        return _refused("query", err)
     return EXIT_OK
 
 
