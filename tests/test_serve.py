@@ -1,6 +1,7 @@
 """kg serve: the SPARQL 1.1 Protocol over HTTP on localhost, read-only by default, with limits."""
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import threading
@@ -34,18 +35,22 @@ def quads(store) -> int:
     return len(ox.Store.read_only(str(store)))
 
 
-def running(store, **options) -> Server:
+@contextlib.contextmanager
+def serving(store, **options):
+    """A server on a free port, shut down at the end."""
     server = Server(store, port=0, **options)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="module")
 def endpoint(store):
-    server = running(store)
-    yield server.url
-    server.shutdown()
-    server.server_close()
+    with serving(store) as server:
+        yield server.url
 
 
 def request(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None):
@@ -130,43 +135,31 @@ def test_an_update_is_refused_without_the_flag(endpoint, quads, store):
 
 def test_an_update_is_applied_with_the_flag(store, tmp_path):
     copy = shutil.copytree(store, tmp_path / "store")
-    server = running(copy, allow_update=True)
-    try:
+    with serving(copy, allow_update=True) as server:
         form = urlencode({"update": "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> 'c' } }"}).encode()
         assert request(server.url, data=form)[0] == 204
         status, _, body = get(server.url, "SELECT ?o WHERE { <urn:a> <urn:b> ?o }")
         assert status == 200
         assert [row["o"].value for row in ox.parse_query_results(body, ox.QueryResultsFormat.JSON)] == ["c"]
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_results_are_cut_at_max_rows(store):
-    server = running(store, max_rows=3, workers=1)
-    try:
+    with serving(store, max_rows=3, workers=1) as server:
         status, headers, body = get(server.url, REPORTS)
         assert status == 200 and headers["X-SPARQL-MaxRows"] == "3" and ids(body) == IDS[:3]
         status, headers, body = get(server.url, "SELECT ?id WHERE { VALUES ?id { 1 2 3 } }")
         assert "X-SPARQL-MaxRows" not in headers and len(json.loads(body)["results"]["bindings"]) == 3
         status, headers, body = get(server.url, "CONSTRUCT WHERE { ?s ?p ?o }", "application/n-triples")
         assert headers["X-SPARQL-MaxRows"] == "3" and len(body.decode().splitlines()) == 3
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_query_past_the_time_limit_is_stopped_and_the_next_one_answered(store):
-    server = running(store, timeout=1.0, workers=1)
-    try:
+    with serving(store, timeout=1.0, workers=1) as server:
         start = time.monotonic()
         status, _, body = get(server.url, SLOW)
         assert status == 503 and b"1 s limit" in body
         assert time.monotonic() - start < 10
         assert get(server.url, REPORTS)[0] == 200  # on a fresh worker
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.mark.parametrize("path,data,headers,status,says", [
