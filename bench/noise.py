@@ -5,22 +5,12 @@ import random
 import re
 import unicodedata
 
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-_PAIRS = (("o", "a"), ("o", "e"), ("u", "y"))
+from kg.text import TONE_PAIRS
 
 
 def _old_to_new() -> dict[str, str]:
-    """ "ủy" → "uỷ", "hòa" → "hoà": the tone moved from the first vowel of the pair to the second."""
-    table = {}
-    for first, second in _PAIRS:
-        for f in (first, first.upper()):
-            for s in (second, second.upper()):
-                for tone in _TONES:
-                    old = unicodedata.normalize("NFC", f + tone + s)
-                    new = unicodedata.normalize("NFC", f + s + tone)
-                    if len(old) == len(new) == 2:
-                        table[old] = new
-    return table
+    """ "ủy" → "uỷ", "hòa" → "hoà": kg.text's table (new style → old) the other way round."""
+    return {old: new for new, old in TONE_PAIRS.items()}
 
 
 _OLD_TO_NEW = _old_to_new()

@@ -22,10 +22,10 @@ def _tone_table() -> dict[str, str]:
     return table
 
 
-_TONE_TABLE = _tone_table()
+TONE_PAIRS = _tone_table()
 # Only where the pair ends the word, and not after "q" ("quý" keeps its tone: see _old_tone).
 # No look-behind in front, so that the search can skip ahead to the pairs' first letters.
-_TONE_RE = re.compile("(" + "|".join(map(re.escape, _TONE_TABLE)) + r")(?![^\W\d_])")
+_TONE_RE = re.compile("(" + "|".join(map(re.escape, TONE_PAIRS)) + r")(?![^\W\d_])")
 _SPACES = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t\u00ad]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATES = re.compile("[\ud800-\udfff]")  # halves of a pair, alone: not text, cannot be written as UTF-8
@@ -45,7 +45,7 @@ def _old_tone(m: re.Match) -> str:
     """The old-style pair, unless after "q" or before a combining mark (moving the tone would let NFC compose it)."""
     after = m.string[m.end():m.end() + 1]
     after_q = m.start() > 0 and m.string[m.start() - 1] in "qQ"
-    return m.group(1) if after_q or (after and unicodedata.combining(after)) else _TONE_TABLE[m.group(1)]
+    return m.group(1) if after_q or (after and unicodedata.combining(after)) else TONE_PAIRS[m.group(1)]
 
 
 def fold(text: str) -> str:
