@@ -214,8 +214,8 @@ def test_a_district_named_once_is_not_the_reports_own():
     assert tenures(f) == []
 
 
-@pytest.mark.parametrize("text", ["Bạc Liêu: Họp mặt kỷ niệm Ngày truyền thống công tác dân vận\n"
-                                  "Đồng chí Nguyễn Văn An, Phó Bí thư Tỉnh ủy dự.",
+@pytest.mark.parametrize("text", [("Bạc Liêu: Họp mặt kỷ niệm Ngày truyền thống công tác dân vận\n"
+                                   "Đồng chí Nguyễn Văn An, Phó Bí thư Tỉnh ủy dự."),
                                   "Tỉnh đoàn Bạc Liêu tổ chức Họp mặt. Đồng chí Nguyễn Văn An, Phó Bí thư Tỉnh ủy dự."])
 def test_jurisdiction_from_a_dateline_or_a_tinh_doan(text):
     f = facts(text)
