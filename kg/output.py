@@ -27,9 +27,11 @@ def format_for(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
-def _pretty(lines: list[str], fmt: str) -> bytes:
-    """N-Quads (or N-Triples) lines in `fmt`, with the project's prefixes declared once, at the top, by us."""
-    source = ox.RdfFormat.N_TRIPLES if fmt in ("turtle", "nt", "json-ld") else ox.RdfFormat.N_QUADS
+def _encoded(lines: list[str], fmt: str) -> bytes:
+    """N-Quads (TriG) or N-Triples (the union formats) lines in `fmt`; prefixes are declared once, by us."""
+    if fmt in ("nquads", "nt"):
+        return "\n".join(lines).encode("utf-8") + b"\n"
+    source = ox.RdfFormat.N_QUADS if fmt == "trig" else ox.RdfFormat.N_TRIPLES
     quads = ox.parse("\n".join(lines) + "\n", format=source)
     data = ox.serialize(quads, format=_OX_FORMATS[fmt], prefixes=_PREFIXES if fmt != "json-ld" else None)
     if fmt in ("trig", "turtle"):  # pyoxigraph orders its prefix lines differently from run to run
@@ -90,7 +92,7 @@ class FileSink:
 
     def _write_graph(self, lines: list[str]) -> None:
         if lines:
-            self.file.write(_pretty(lines, self.fmt) if self.fmt == "trig" else "\n".join(lines).encode("utf-8") + b"\n")
+            self.file.write(_encoded(lines, self.fmt))
 
     def commit(self) -> None:
         """Finish the file and move it into place."""
@@ -102,7 +104,7 @@ class FileSink:
                 lines = sorted(self.union)
                 if self.fmt == "turtle":
                     self.file.write(_PREFIX_LINES.encode("utf-8") + b"\n")
-                self.file.write(_pretty(lines, self.fmt) if self.fmt != "nt" else "\n".join(lines).encode("utf-8") + b"\n")
+                self.file.write(_encoded(lines, self.fmt))
             _finish(self.file, self.tmp, self.path)
         except BaseException:
             self.abort()

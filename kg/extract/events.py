@@ -30,12 +30,12 @@ class EventFinder:
         if not om:
             return self._visit(sentence, ctx)
         event_type, type_at = self._type_after(text, om.end())
-        if (event_type is None or type_at - om.end() > 40) and om.group("by"):
+        if event_type is None or type_at - om.end() > 40:
+            if not om.group("by"):
+                return None
             event_type, type_at = self._type_after(text, 0)  # "Hội nghị … do <body> tổ chức"
             if type_at > om.start():
                 return None
-        elif event_type is None or type_at - om.end() > 40:
-            return None
         dates = [d for d in find_dates(text, ctx) if d.start < om.start() or d.start > type_at]
         date = dates[0] if dates else None
         if date is None:
