@@ -39,15 +39,10 @@ def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
             votes[place.name] += 1
             first.setdefault(place.name, m.start())
     for m in at_word_starts(_DISTRICT, text):
-        words = m.group(2).split()
-        for n in range(len(words), 0, -1):
-            districts = gaz.districts.get(" ".join(words[:n]), [])
-            provinces = {d.province for d in districts}
-            if len(provinces) == 1:
-                name = provinces.pop()
-                votes[name] += 1
-                first.setdefault(name, m.start())
-                break
+        name = _longest_name(m.group(2), lambda n: _only_province(gaz.districts.get(n, [])))
+        if name:
+            votes[name] += 1
+            first.setdefault(name, m.start())
     if url:
         host_place = gaz.host_place(urlparse(url).hostname or url)
         if host_place:
@@ -65,13 +60,32 @@ def district_of(text: str, province: Place | None, gaz: Gazetteer) -> Place | No
         return None
     votes: Counter[Place] = Counter()
     for m in at_word_starts(_DISTRICT_NAMED, text):
-        words, word = m.group(2).split(), m.group(1).lower()
-        for n in range(len(words), 0, -1):
-            place = gaz.district(" ".join(words[:n]), word, province)
-            if place is not None and place.province == province.name and place.level_word == word:
-                votes[place] += 1
-                break
+        word = m.group(1).lower()
+        place = _longest_name(m.group(2), lambda n, w=word: _of(gaz.district(n, w, province), province, w))
+        if place:
+            votes[place] += 1
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _longest_name(written: str, resolve):
+    """`resolve` of the longest run of leading words it knows ("Ninh Hải Thái" → "Ninh Hải")."""
+    words = written.split()
+    for n in range(len(words), 0, -1):
+        found = resolve(" ".join(words[:n]))
+        if found:
+            return found
+    return None
+
+
+def _only_province(districts: list[Place]) -> str | None:
+    """The province of districts so named, when they all lie in one."""
+    provinces = {d.province for d in districts}
+    return provinces.pop() if len(provinces) == 1 else None
+
+
+def _of(place: Place | None, province: Place, word: str) -> Place | None:
+    """The district if it lies in `province` and is of the level `word` names."""
+    return place if place is not None and place.province == province.name and place.level_word == word else None
