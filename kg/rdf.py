@@ -404,6 +404,10 @@ class ReportGraph:
                 self.add(award, prop, integer(value))
         if a.giver is not None:
             self.add(award, V.awardedBy, self.agent(a.giver))
+        if (body := a.giving_body) is not None:
+            self.add(award, V.awardLevel, plain(body.level))
+            if body.province is not None:
+                self.add(award, V.awardProvince, self.place(body.province))
         if a.event is not None:
             self.add(award, V.atEvent, self.event_nodes[id(a.event)])
         self.evidence(award, a.evidence)

@@ -61,6 +61,16 @@ class Body:
     place: Place | None = None
     parent: Body | None = None
 
+    @property
+    def province(self) -> Place | None:
+        """The province or centrally-run city it works in: its own place at that level, else its nearest parent's."""
+        body: Body | None = self
+        while body is not None:
+            if body.level in ("province", "city"):
+                return body.place
+            body = body.parent
+        return None
+
 
 @dataclass(frozen=True)
 class Title:
@@ -143,6 +153,13 @@ class Award:
     individuals: int | None = None
     total: int | None = None
     event: Event | None = None  # the event it was handed out at
+
+    @property
+    def giving_body(self) -> Body | None:
+        """The body that gave it: the giver, or the giving post's body (none for a person)."""
+        if isinstance(self.giver, Title):
+            return self.giver.body
+        return self.giver if isinstance(self.giver, Body) else None
 
 
 @dataclass

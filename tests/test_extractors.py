@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from kg import rdf
 from kg.build import extract_text
 from kg.records import Body, Title
 from kg.text import normalize
@@ -593,6 +594,21 @@ def test_award_given_by_office_holder_title():
     a = only_award(f)
     assert (a.collectives, a.individuals) == (26, 27)
     assert isinstance(a.giver, Title) and a.giver.name == "Chủ tịch Ủy ban nhân dân tỉnh Cà Mau"
+
+
+@pytest.mark.parametrize(("giver", "level", "province"), [
+    ("Ban Thường vụ Huyện ủy Năm Căn", "district", "place/ca-mau"),  # a district's body gives for its province
+    ("Trưởng Ban Dân vận Huyện ủy Năm Căn", "district", "place/ca-mau"),  # a post gives for its body
+    ("Ủy ban nhân dân tỉnh", "province", "place/ca-mau"),
+    ("Ban Dân vận Trung ương", "central", None),  # a central body has no province
+])
+def test_award_states_its_givers_level_and_province(giver, level, province):
+    f = facts(CA_MAU + f"{giver} tặng giấy khen cho 12 tập thể, 30 cá nhân.")
+    award = rdf.node(rdf.ID["award/t-txt/1"])
+    stated = {line.split(" ", 2)[1]: line.split(" ")[2] for line in rdf.report_quads(f).lines
+              if line.startswith(award) and ("#awardLevel>" in line or "#awardProvince>" in line)}
+    assert stated.get(rdf.V.awardLevel) == f'"{level}"'
+    assert stated.get(rdf.V.awardProvince) == (rdf.node(rdf.ID[province]) if province else None)
 
 
 def test_local_symbol_scoped_to_province():
