@@ -281,12 +281,15 @@ class _BulkWriter:
         self.file = None
         self.quads = 0
         self.reports: list[tuple[str, str, str | None, list[str]]] = []  # the chunk's, for the ledger
+        self.gazetteer: set[str] = set()  # gazetteer lines loaded already: most reports repeat them
 
     def add(self, report: rdf.ReportQuads, key: str | None) -> None:
         if self.file is None:
             self.file = open(self.folder / "chunk.nq", "w", encoding="utf-8")  # noqa: SIM115 (closed by _load)
-        self.file.write("\n".join((*report.lines, *report.gazetteer)) + "\n")
-        self.quads += len(report.lines) + len(report.gazetteer)
+        new_gazetteer = [line for line in report.gazetteer if line not in self.gazetteer]
+        self.gazetteer.update(new_gazetteer)
+        self.file.write("\n".join((*report.lines, *new_gazetteer)) + "\n")
+        self.quads += len(report.lines) + len(new_gazetteer)
         self.reports.append((report.graph, _identifier(report), key, report.gazetteer))
         if self.quads >= BULK_CHUNK:
             self._load()
