@@ -605,8 +605,8 @@ def test_award_given_by_office_holder_title():
 def test_award_states_its_givers_level_and_province(giver, level, province):
     f = facts(CA_MAU + f"{giver} tặng giấy khen cho 12 tập thể, 30 cá nhân.")
     award = rdf.node(rdf.ID["award/t-txt/1"])
-    stated = {line.split(" ", 2)[1]: line.split(" ")[2] for line in rdf.report_quads(f).lines
-              if line.startswith(award) and ("#awardLevel>" in line or "#awardProvince>" in line)}
+    quads = (line.split(" ", 3) for line in rdf.report_quads(f).lines)
+    stated = {p: o for s, p, o, _ in quads if s == award and p in (rdf.V.awardLevel, rdf.V.awardProvince)}
     assert stated.get(rdf.V.awardLevel) == f'"{level}"'
     assert stated.get(rdf.V.awardProvince) == (rdf.node(rdf.ID[province]) if province else None)
 
