@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .records import Place
-from .text import fold, normalize
+from .text import fold, normalize, slug
 
 
 def _data(name: str) -> str:
@@ -84,7 +84,8 @@ class WordTrigger:
 
     def __init__(self, forms: list[str]):
         self.any_case = word_regex(forms)
-        self.lower = re.compile("(?:" + alternation([f.lower() for f in forms]) + r")(?![^\W_])")
+        plain = [_NAMED_GROUP.sub("(?:", f).lower() for f in forms]
+        self.lower = re.compile("(?:" + alternation(plain) + r")(?![^\W_])")
 
     def searcher(self, text: str):
         """A function pos → the first match at or after pos, for this text."""
@@ -94,8 +95,18 @@ class WordTrigger:
         return lambda pos: word_start_search(self.lower, low, pos)
 
 
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_LETTERS = re.compile(r"(?<![\\<])[^\W\d_]{2,}")
+
+
+def exact_capitals(form: str) -> str:
+    """The form with each word of capitals matched in that case only: "UBND" never matches "ubnd"."""
+    return _LETTERS.sub(lambda m: f"(?-i:{m.group()})" if m.group().isupper() else m.group(), form)
+
+
 def word_regex(forms: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
-    return re.compile(r"(?<![^\W_])(?:" + alternation(forms) + r")(?![^\W_])", flags)
+    """Any of `forms` as whole words; capitals in abbreviations are matched exactly."""
+    return re.compile(r"(?<![^\W_])(?:" + alternation([exact_capitals(f) for f in forms]) + r")(?![^\W_])", flags)
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,13 @@ def _named(rows: list[dict]) -> list[Named]:
     return [Named(r["name"], word_regex(r["forms"]), r) for r in rows]
 
 
+def _bare_head_role(row: dict, word: str, spelling: str) -> Named:
+    """ "Phó Trưởng" + "Ban" as a role written alone: "Phó Trưởng ban", held in a body named "Ban …"."""
+    name = f"{row['prefix']} {spelling}"
+    forms = [f"{form} {word}" for form in row["forms"]]
+    return Named(name, word_regex(forms), {"name": name, "prefix": row["prefix"], "forms": forms, "of": [word + " "]})
+
+
 class Gazetteer:
     """Bodies, roles, places, documents, events, awards and text patterns."""
 
@@ -143,18 +161,21 @@ class Gazetteer:
         self.central_by_name = {n.name: n for n in self.central}
         self.committees = _named(bodies["committee"])
         self.committee_by_name = {n.name: n for n in self.committees}
-        self.committee_heads = tuple(n.name + " " for n in self.committees)
+        # a body whose name starts so is a Party committee (or youth union), or belongs to one
+        self.committee_heads = tuple(n.name + " " for n in self.committees) + ("Đảng ủy ", "Quân ủy ")
         self.committee_bodies = _named(bodies["committee_body"])
         self.abbreviations = {r["form"]: r for r in bodies["abbreviation"]}
         self.abbreviation_re = re.compile(r"(?<![^\W_])(" + alternation(list(self.abbreviations)) + r")(?![^\W_])")
         self.locals = _named(bodies["local"])
+        self.local_by_name: dict[str, Named] = {}
+        for row in self.locals:
+            self.local_by_name.setdefault(row.name, row)
         self.steering = bodies["steering"]
         self.steering_re = word_regex(self.steering["forms"])
         self.levels = _tsv("levels.tsv")
         self.level_re = re.compile(
-            r"(?:" + "|".join(r["form"] for r in sorted(self.levels, key=lambda r: -len(r["form"]))) + r")(?![^\W_])",
-            re.IGNORECASE,
-        )
+            r"(?:" + "|".join(exact_capitals(r["form"]) for r in sorted(self.levels, key=lambda r: -len(r["form"])))
+            + r")(?![^\W_])", re.IGNORECASE)
         self.text_abbreviations = {r["form"]: r["expansion"] for r in _tsv("abbreviations.tsv")}
 
         roles = _toml("roles.toml")
@@ -162,6 +183,8 @@ class Gazetteer:
         self.head_roles = [Named(r["prefix"], word_regex(r["forms"]), r) for r in roles["head_role"]]
         self.head_role_words = roles["head_role_words"]
         self.special_titles = [Named(r["role"], word_regex(r["forms"]), r) for r in roles["special"]]
+        self.bare_roles = self.roles + [_bare_head_role(r, word, spelling) for r in roles["head_role"]
+                                        for word, spelling in self.head_role_words.items()]
         role_forms = [f for group in (roles["role"], roles["head_role"], roles["special"]) for r in group for f in r["forms"]]
         self.title_trigger = WordTrigger(role_forms)
 
@@ -176,6 +199,7 @@ class Gazetteer:
         self.issuers = {r["code"].upper(): r for r in docs["issuer"]}
 
         events = _toml("events.toml")
+        self.events = events
         self.event_types = _named(events["type"])
         self.event_parts = events["parts"]
         visit = events["visit"]
@@ -191,8 +215,12 @@ class Gazetteer:
         self.chrome_re = re.compile(r"^\s*(?:" + "|".join(text["chrome"]) + ")", re.IGNORECASE)
         self.caption_start_re = re.compile(r"^\s*(?:" + "|".join(text["caption_starts"]) + ")", re.IGNORECASE)
         self.caption_mark_re = re.compile("|".join(text["caption_marks"]))
+        self.honorific_forms = text["honorifics"]
         self.honorific_re = re.compile(r"(?:" + alternation(text["honorifics"]) + r")\s*$", re.IGNORECASE)
         self.honorifics = [h.lower() for h in text["honorifics"]]
+        self.short_name_honorifics = text["short_name_honorifics"]
+        self.place_before = text["place_before"]
+        self.not_people = set(text["not_people"])
         self.parts_of_day = text["parts_of_day"]
         self.former_words = text["former"]
         self.generic_before = set(text["generic_before"])
@@ -213,11 +241,28 @@ class Gazetteer:
             for host in filter(None, row["hosts"].split("|")):
                 self.hosts.append((host, place))
         self.hosts.sort(key=lambda hp: -len(hp[0]))
+        self.slugs = {token: place for token, place in self.hosts}
+        self.slugs.update({slug(place.name): place for place in self.provinces.values()})
         self.province_re = re.compile(r"(?:" + alternation([re.escape(f) for f in self.place_forms]) + r")(?![^\W_])")
         self.districts: dict[str, list[Place]] = {}
         for row in _tsv("districts.tsv"):
             place = Place(row["name"], row["name"], "district", row["province"], row["level"])
             self.districts.setdefault(row["name"], []).append(place)
+        self.communes: dict[str, list[Place]] = {}
+
+    def level_of(self, written: str) -> dict[str, str]:
+        """The row of levels.tsv a level word matched ("TP." → city, "thành phố")."""
+        return next(r for r in self.levels if re.fullmatch(exact_capitals(r["form"]), written, re.IGNORECASE))
+
+    def commune(self, name: str, province: Place | None) -> Place | None:
+        """The commune, ward or special zone of that name (2025 divisions), preferring the given province."""
+        options = self.communes.get(name, [])
+        if province:
+            options = [p for p in options if p.province == province.name] or options
+        return options[0] if options else None
+
+    def is_commune(self, name: str) -> bool:
+        return name in self.communes
 
     def district(self, name: str, level_word: str | None, province: Place | None) -> Place | None:
         """The district of that name, preferring the given level and province."""
@@ -229,10 +274,18 @@ class Gazetteer:
         return options[0] if options else None
 
     def host_place(self, host: str) -> Place | None:
-        """The province a web host names ("baolaocai.vn" → Lào Cai)."""
+        """The province a web host names ("baolaocai.vn", "maison.sonla.dcs.vn" → its province)."""
         host = fold(host)
         for token, place in self.hosts:
             if token in host:
+                return place
+        return None
+
+    def path_place(self, path: str) -> Place | None:
+        """The province a folder of a web address names, whole: ".../tin-tuc/son-la/..." or ".../sonla/..."."""
+        for segment in fold(path).split("/"):
+            place = self.slugs.get(segment) or self.slugs.get(segment.replace("-", ""))
+            if place is not None and len(segment) >= 4:
                 return place
         return None
 

@@ -15,6 +15,8 @@ _LEAD_RE = re.compile(rf"{_LEAD}\s+(?=\S)")
 _DISTRICT = re.compile(r"(huyện|quận|thị xã) ((?:[A-ZÀ-Ỹ][^\W\d_]*)(?: [A-ZÀ-Ỹ][^\W\d_]*){0,3})")
 # "huyện Ninh Hải", "Huyện ủy Ninh Hải", "UBND thị xã Ninh Hòa": a district and the word before its name.
 _DISTRICT_NAMED = re.compile(r"(?i:(huyện|quận|thị xã))(?: ủy)? ((?:[A-ZÀ-Ỹ][^\W\d_]*)(?: [A-ZÀ-Ỹ][^\W\d_]*){0,3})")
+# "xã Chiềng Sơn", "Đảng ủy phường Bãi Cháy": a commune and the word before its name.
+_COMMUNE_NAMED = re.compile(r"(?<![^\W_])(xã|phường|thị trấn|đặc khu) ((?:[A-ZÀ-Ỹ][^\W\d_]*)(?: [A-ZÀ-Ỹ][^\W\d_]*){0,3})")
 
 
 def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
@@ -44,18 +46,20 @@ def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
             votes[name] += 1
             first.setdefault(name, m.start())
     if url:
-        host_place = gaz.host_place(urlparse(url).hostname or url)
-        if host_place:
-            votes[host_place.name] += _HOST_VOTES
-            first.setdefault(host_place.name, -1)
+        parts = urlparse(url)
+        url_place = gaz.host_place(parts.hostname or url) or gaz.path_place(parts.path)
+        if url_place:
+            votes[url_place.name] += _HOST_VOTES
+            first.setdefault(url_place.name, -1)
     if not votes:
         return None
     best = max(votes, key=lambda name: (votes[name], -first[name]))
     return gaz.provinces[best]
 
 
-def district_of(text: str, province: Place | None, gaz: Gazetteer) -> Place | None:
-    """The district a report is about: of its province, named at least twice and at least twice as often as any other."""
+def local_unit(text: str, province: Place | None, gaz: Gazetteer) -> Place | None:
+    """The district or commune a local report is about: of its province, named at least twice and at least
+    twice as often as any other ("Đảng ủy xã" then stands for that commune's)."""
     if province is None:
         return None
     votes: Counter[Place] = Counter()
@@ -64,10 +68,22 @@ def district_of(text: str, province: Place | None, gaz: Gazetteer) -> Place | No
         place = _longest_name(m.group(2), lambda n, w=word: _of(gaz.district(n, w, province), province, w))
         if place:
             votes[place] += 1
+    for m in at_word_starts(_COMMUNE_NAMED, text):
+        word = m.group(1).lower()
+        place = _longest_name(m.group(2), lambda n: gaz.commune(n, province)) or _written_commune(m.group(2), word, province, gaz)
+        votes[place] += 1
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _written_commune(written: str, word: str, province: Place, gaz: Gazetteer) -> Place:
+    """A commune the gazetteer does not know, as written: its capitalised words, cut before a family name."""
+    words = written.split()
+    cut = next((i for i, w in enumerate(words) if i and w in gaz.surnames), len(words))
+    name = " ".join(words[:cut])
+    return Place(name, name, "commune", province.name, word)
 
 
 def _longest_name(written: str, resolve):

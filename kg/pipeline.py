@@ -1,4 +1,4 @@
-"""One report's text to typed facts: clean → sentences → mentions → facts → resolve."""
+"""One report's text to typed facts: clean → sentences → phrases → links → resolve."""
 from __future__ import annotations
 
 import hashlib
@@ -8,12 +8,16 @@ from .extract import directives as directive_facts
 from .extract import movements
 from .extract.awards import AwardFinder
 from .extract.directives import DirectiveFinder
-from .extract.events import EventFinder, add_participants
-from .extract.officials import PersonMention, SentenceTitles, read_sentence, tenures_of
+from .extract.events import EventReader
+from .extract.officials import OfficialsReader, PersonMention, SentenceTitles, tenures_of
 from .gazetteer import Gazetteer, gazetteer
-from .jurisdiction import detect, district_of
-from .mentions import BodyFinder, BodyMatch, Context, TitleFinder, latest_year
-from .records import BodyMention, Event, MovementMention, NameMention, ReportFacts, ReportMeta, Sentence, SourceReport
+from .jurisdiction import detect, local_unit
+from .phrases import Context
+from .phrases.bodies import BodyFinder, BodyMatch
+from .phrases.dates import report_year, url_date, url_year
+from .phrases.names import NameFinder
+from .phrases.titles import TitleFinder
+from .records import BodyMention, MovementMention, NameMention, ReportFacts, ReportMeta, SourceReport
 
 
 def content_hash(text: str) -> str:
@@ -28,69 +32,61 @@ class Extractor:
         self.gaz = gaz or gazetteer()
         self.bodies = BodyFinder(self.gaz)
         self.titles = TitleFinder(self.gaz, self.bodies)
+        self.names = NameFinder(self.gaz)
         self.directives = DirectiveFinder(self.gaz, self.bodies, self.titles)
-        self.events = EventFinder(self.gaz, self.bodies)
         self.awards = AwardFinder(self.gaz)
+
+    def context(self, source: SourceReport, own_text: str, page_date) -> Context:
+        """What the report says about itself: its place, date and year."""
+        jurisdiction = detect(own_text, source.url, self.gaz)
+        date = source.date or page_date or url_date(source.url)
+        year = report_year(own_text) or url_year(source.url)
+        return Context(self.gaz, jurisdiction, year, date, local_unit(own_text, jurisdiction, self.gaz))
 
     def extract(self, source: SourceReport) -> ReportFacts:
         text = source.text
         page = clean.layout(text, self.gaz)
         sents = sentences.split(text, page.blocks)
         own_text = "\n".join([source.title or "", *(s.text for s in sents)])
-        jurisdiction = detect(own_text, source.url, self.gaz)
-        date = source.date or page.date
-        ctx = Context(self.gaz, jurisdiction, latest_year(own_text), date, district_of(own_text, jurisdiction, self.gaz))
-        meta = ReportMeta(source, source.title or page.title, date, page.byline, jurisdiction,
+        ctx = self.context(source, own_text, page.date)
+        meta = ReportMeta(source, source.title or page.title, ctx.report_date, page.byline, ctx.jurisdiction,
                           content_hash(text))
         facts = ReportFacts(meta, sents)
 
-        holders: dict[str, str] = {}  # canonical title → the person named with it
+        officials = OfficialsReader(self.names, ctx)
         read: list[SentenceTitles] = []
-        bodies: list[list[BodyMatch]] = []  # per sentence, kept for award givers
+        bodies: list[list[BodyMatch]] = []  # per sentence, kept for award givers and event organisers
         named_movements: list[list[MovementMention]] = []  # per sentence, kept for events
         for s in sents:
-            found = read_sentence(s, self.titles, ctx, holders)
+            titles = self.titles.find_all(s.text, ctx)
+            bodies.append(self.bodies.find_all(s.text, ctx, skip=[(t.start, t.body_start) for t in titles]))
+            found = officials.read(s, titles, bodies[-1])
             for person in found.people:
-                for tenure in tenures_of(person, s):
-                    facts.tenures.append(tenure)
-                    holders.setdefault(tenure.title.name, tenure.person)
+                facts.tenures.extend(tenures_of(person, s))
             read.append(found)
-            bodies.append(self.bodies.find_all(s.text, ctx))
             facts.bodies.extend(BodyMention(b.body, s.text[b.start:b.end], s) for b in bodies[-1])
+            facts.bodies.extend(_title_bodies(found, bodies[-1], s))
             facts.directives.extend(self.directives.find(s, ctx, facts.directives))
             named_movements.append(movements.find(s))
             facts.movements.extend(named_movements[-1])
+        facts.people = list(dict.fromkeys(NameMention(p.person, s) for s, found in zip(sents, read)
+                                          for p in found.people if p.official))
 
-        officials = {t.person for t in facts.tenures}
-        people = [self._people(s, r, officials) for s, r in zip(sents, read)]
-        facts.people = list(dict.fromkeys(NameMention(p.person, s) for s, found in zip(sents, people) for p in found))
-        current: Event | None = None
+        events = EventReader(self.gaz, ctx)
         for i, s in enumerate(sents):
-            event = self.events.find(s, ctx)
-            if event is not None:
-                current = event
-                facts.events.append(event)
+            event = events.read(s, bodies[i], [p for p in read[i].people if p.official], read[i].nameless)
+            if event is not None and event.movement is None:
                 event.movement = next((m.name for m in named_movements[i]), None)
-            if current is not None:
-                add_participants(current, [(s, people[i])], self.events)
-            givers = self._givers(read[i], people[i], bodies[i])
+            givers = self._givers(read[i], read[i].people, bodies[i])
             for award in self.awards.find(s, givers):
-                award.event = current
+                award.event = events.current
                 facts.awards.append(award)
+        facts.events = events.finished()
+        for award in facts.awards:  # an award handed out at a headline's event was handed out at the one it joined
+            if award.event is not None and not any(award.event is e for e in facts.events):
+                award.event = facts.events[0] if facts.events else None
         facts.directives = directive_facts.merge(facts.directives)
         return facts
-
-    def _people(self, s: Sentence, found: SentenceTitles, officials: set[str]) -> list[PersonMention]:
-        """People in a sentence: with titles, referred back to, or named alone once known."""
-        people = list(found.people)
-        taken = [(p.start, p.end) for p in people]
-        for name in officials:
-            at = s.text.find(name)
-            while at >= 0:
-                if not any(a <= at < b for a, b in taken):
-                    people.append(PersonMention(name, at, at + len(name), []))
-                at = s.text.find(name, at + len(name))
-        return sorted(people, key=lambda p: p.start)
 
     @staticmethod
     def _givers(found: SentenceTitles, people: list[PersonMention], bodies: list[BodyMatch]):
@@ -101,3 +97,10 @@ class Extractor:
         givers += [(b.start, b.end, b.body) for b in bodies
                    if not any(x <= b.start < y for x, y in covered)]
         return sorted(givers, key=lambda g: g[0])
+
+
+def _title_bodies(found: SentenceTitles, bodies: list[BodyMatch], s) -> list[BodyMention]:
+    """The bodies of the sentence's titles that it does not write out ("Tỉnh ủy viên" names the Tỉnh ủy)."""
+    written = {b.body for b in bodies}
+    titles = [t for p in found.people for t in p.titles] + [t.title for t in found.nameless if t.title]
+    return [BodyMention(body, t.written, s) for t in titles if (body := t.body) not in written and not written.add(body)]

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ..mentions import BodyFinder, Context, TitleFinder, central_body, find_dates
+from ..phrases import Context
+from ..phrases.bodies import BodyFinder, central_body
+from ..phrases.dates import find_dates
+from ..phrases.titles import TitleFinder
 from ..records import Body, Directive, Sentence, Title
 from ..text import squash
 

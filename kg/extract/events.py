@@ -1,82 +1,216 @@
-"""Events: conferences, gatherings, ceremonies, and who took part in them."""
+"""Events as reports narrate them: one per occurrence, its date, organiser and who took part.
+
+An event is named by its type ("Hội nghị", "Đại hội", "Kỳ họp", "buổi làm việc") and
+narrated as held: organised ("Ban Dân vận Tỉnh ủy tổ chức Hội nghị …"), happening
+("Đại hội … khai mạc", "đã diễn ra Hội nghị"), as the setting of what follows ("Tại Hội
+nghị, …", "Dự Hội nghị có …"), or by a meeting's verb ("Thường trực Tỉnh ủy làm việc với
+…", "… tiếp đoàn"). Later mentions of the same type attach to the event, unless they
+give another date.
+"""
 from __future__ import annotations
 
 import re
 
-from ..gazetteer import word_regex
-from ..mentions import BodyFinder, Context, find_dates
-from ..records import Event, Participation, Sentence
+from ..gazetteer import alternation, word_regex
+from ..phrases import Context
+from ..phrases.bodies import BodyMatch
+from ..phrases.dates import DateMention, find_dates
+from ..phrases.titles import TitleMatch
+from ..records import Body, Event, Participation, Sentence
 from .officials import PersonMention
 
-_ORGANISED = re.compile(r"(?:\bdo\s+(?P<by>.{3,120}?)\s+)?tổ chức(?:\s+|(?=[.,;:]|$))", re.IGNORECASE)
-_ORGANISE = re.compile(r"tổ chức", re.IGNORECASE)  # cheap test before _ORGANISED's costly search
 _ONLINE = re.compile(r"trực tuyến", re.IGNORECASE)
 _BRIDGES = re.compile(r"(\d{1,3})\s+điểm cầu", re.IGNORECASE)
 _LOCATION = re.compile(r"\btại\s+((?:Hội trường|Trung tâm|Nhà văn hóa|Nhà Văn hóa|Khu|trụ sở)[^,.;]{3,80})")
+_CITED_DATE = re.compile(r"(?:[\dA-Za-zĐđ]+\s*[-/]\s*[A-Za-zĐđ]+(?:\s*/\s*[A-Za-zĐđ]+)?|số\s+\d+|\d{4}/[A-ZĐ]+-[A-ZĐa-z]+)"
+                         r"\s*,?\s*(?:ban hành\s+|ký\s+)?(?:vào\s+)?(?:ngày\s+)?$")
+_TODAY = re.compile(r"(?<![^\W_])(?P<pod>sáng|chiều|tối|trưa)\s+nay|(?<![^\W_])hôm nay", re.IGNORECASE)
+_BY = re.compile(r"\bdo\s+(?P<by>.{3,160}?)\s+(?:(?:phối hợp\s+|đồng\s+)?tổ chức|chủ trì|triệu tập|đăng cai)", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,;:](?=[^,;:]*$)")
+_TYPE_GAP = re.compile(r"\s*(?:(?:đại biểu|thường kỳ|bất thường|chuyên đề|mở rộng|lần thứ\s+[\dIVXLivxl]+|thứ\s+\d+|\(mở rộng\))\s*,?\s*)*")
 
 
-class EventFinder:
-    def __init__(self, gaz, bodies: BodyFinder):
+class EventReader:
+    """Reads a report's sentences in order and keeps its events; `current` is the one the text is about."""
+
+    def __init__(self, gaz, ctx: Context):
         self.gaz = gaz
-        self.bodies = bodies
-        self.any_type = word_regex([f for row in gaz.event_types for f in row.data["forms"]])
-        self.part_words = {part: re.compile(r"(?<![^\W_])(?:" + "|".join(words) + r")(?![^\W_])", re.IGNORECASE)
-                           for part, words in gaz.event_parts.items()}
+        self.ctx = ctx
+        self.events: list[Event] = []
+        self.current: Event | None = None
+        ev = gaz.events
+        self.types = gaz.event_types
+        self.any_type = word_regex([f for row in self.types for f in row.data["forms"]])
+        self.after_verb = {f.lower() for row in self.types for f in row.data.get("after_verb", [])}
+        self.organise_before = re.compile(r"(?<![^\W_])(?:" + alternation(ev["organise"]) + r")(?![^\W_])[^.;:]{0,60}$",
+                                          re.IGNORECASE)
+        self.happen_after = re.compile(r"[^.;]{0,200}?(?<![^\W_])(?:đã\s+|chính thức\s+|đã chính thức\s+)?(?:"
+                                       + alternation(ev["happen"]) + r")(?![^\W_])", re.IGNORECASE)
+        self.setting_before = re.compile(r"(?<![^\W_])(?:" + alternation(ev["setting"]) + r")\s+(?:(?:buổi|cuộc|lễ)\s+)?$")
+        self.not_held = re.compile(r"(?<![^\W_])(?:" + alternation(ev["not_held"]) + r")\s+(?:\S+\s+){0,2}$")
+        self.future = re.compile(r"(?<![^\W_])(?:sẽ|dự kiến)(?![^\W_])", re.IGNORECASE)
+        self.receive = re.compile(ev["receive"])
+        self.visit_re = gaz.visit_re
+        self.part_words = {part: re.compile(r"(?<![^\W_])(?:" + alternation(words) + r")(?![^\W_])", re.IGNORECASE)
+                           for part, words in ev["parts"].items()}
+        self.cited = re.compile(r"(?:" + alternation(ev["cited_before"]) + r")\s+(?:\S+\s+){0,3}?của\s+"
+                                r"(?:các\s+)?(?:đồng chí|ông|bà|đ/c)?\s*$", re.IGNORECASE)
+        self.present_of = re.compile(r"(?:" + alternation(ev["present_of"]) + r")\s+(?:\S+\s+){0,3}?của\s+"
+                                     r"(?:các\s+)?(?:đồng chí|ông|bà|đ/c)?\s*:?\s*$", re.IGNORECASE)
 
-    def find(self, sentence: Sentence, ctx: Context) -> Event | None:
-        """The event a sentence announces: "<date>, <body> tổ chức <type> …"."""
+    # ------------------------------------------------------------ events
+
+    def read(self, sentence: Sentence, bodies: list[BodyMatch], people: list[PersonMention],
+             nameless: list[TitleMatch]) -> Event | None:
+        """The event a sentence narrates (new or known), and who took part in the current one."""
+        event = self._narrated(sentence, bodies, people, nameless)
+        if event is not None:
+            self.current = event
+        if self.current is not None:
+            self._participants(self.current, sentence.text, people)
+        return event
+
+    def _narrated(self, sentence: Sentence, bodies, people, nameless) -> Event | None:
         text = sentence.text
-        om = _ORGANISED.search(text) if _ORGANISE.search(text) else None
-        if not om:
-            return self._visit(sentence, ctx)
-        event_type, type_at = self._type_after(text, om.end())
-        if event_type is None or type_at - om.end() > 40:
-            if not om.group("by"):
-                return None
-            event_type, type_at = self._type_after(text, 0)  # "Hội nghị … do <body> tổ chức"
-            if type_at > om.start():
-                return None
-        dates = [d for d in find_dates(text, ctx) if d.start < om.start() or d.start > type_at]
-        date = dates[0] if dates else None
-        if date is None:
+        mention = self._mention(text)
+        if mention is None:
             return None
-        organizer = None
-        if om.group("by"):
-            found = self.bodies.find_all(om.group("by"), ctx)
-            organizer = found[0].body if found else None
-        else:
-            found = [b for b in self.bodies.find_all(text[:om.start()], ctx)]
-            organizer = found[-1].body if found else None
+        type_name, at, end = mention
+        date = self._date(text, at)
+        event = self._known(type_name, date)
+        if event is None:
+            event = Event(type_name, date.date if date else None, sentence,
+                          date.written if date else None, date.part_of_day if date else None)
+            self.events.append(event)
+        elif event.date is None and date is not None and date.date is not None:
+            event.date, event.date_written, event.part_of_day = date.date, date.written, date.part_of_day
+        if event.organizer is None:
+            event.organizer = self._organizer(text, at, end, bodies, people, nameless)
+        if not event.online and _ONLINE.search(text):
+            event.online = True
         bridges = _BRIDGES.search(text)
+        if bridges and event.bridge_points is None:
+            event.bridge_points = int(bridges.group(1))
         location = _LOCATION.search(text)
-        return Event(event_type, date.date, sentence, date.written, date.part_of_day, organizer,
-                     location.group(1).strip() if location else None, bool(_ONLINE.search(text)),
-                     int(bridges.group(1)) if bridges else None)
+        if location and event.location is None:
+            event.location = location.group(1).strip()
+        return event
 
-    def _visit(self, sentence: Sentence, ctx: Context) -> Event | None:
-        """A dated working visit: "<date>, Đoàn công tác của <body> … làm việc với …"; the delegation's body organises it."""
-        text = sentence.text
-        m = self.gaz.visit_re.search(text)
-        if not m:
-            return None
-        dates = [d for d in find_dates(text, ctx) if d.start < m.start()]
-        if not dates:
-            return None
-        found = self.bodies.find_all(m.group("who"), ctx)
-        return Event(self.gaz.visit_type, dates[0].date, sentence, dates[0].written, dates[0].part_of_day,
-                     found[0].body if found else None, None, False, None)
+    def _mention(self, text: str) -> tuple[str, int, int] | None:
+        """The first event the sentence narrates as held: (type, start, end); a delegation's visit first."""
+        visit = self.visit_re.search(text)
+        if visit:
+            return self.gaz.visit_type, visit.start(), visit.end()
+        for m in self.any_type.finditer(text):
+            start, end = m.start(), m.end()
+            word = m.group(0).lower()
+            before = text[max(0, start - 70):start]
+            if self.gaz.venue_before.search(text, max(0, start - 20), start):
+                continue
+            organised = self.organise_before.search(before)
+            if word in self.after_verb and not self.organise_before.search(before[-25:]):
+                continue
+            if self.not_held.search(before):
+                continue
+            type_name = next(row.name for row in self.types if row.pattern.match(text, start))
+            held = organised or self.setting_before.search(before) or self._happens_after(text, end) \
+                or type_name == self.gaz.visit_type and word.startswith(("làm việc", "thăm"))
+            if held and not self.future.search(text, max(0, start - 30), start):
+                return type_name, start, end
+        receive = self.receive.search(text)
+        if receive:
+            return self.gaz.events["receive_type"], receive.start(), receive.end()
+        return None
 
-    def _type_after(self, text: str, pos: int) -> tuple[str | None, int]:
-        """The first event type named at or after `pos` (the table's first row, where two start there)."""
-        m = self.any_type.search(text, pos)
-        while m and self.gaz.venue_before.search(text, max(0, m.start() - 20), m.start()):
-            m = self.any_type.search(text, m.end())
-        if not m:
-            return None, len(text)
-        return next(row.name for row in self.gaz.event_types if row.pattern.match(text, m.start())), m.start()
+    def _happens_after(self, text: str, end: int) -> bool:
+        m = self.happen_after.match(text, end)
+        return m is not None and not self.future.search(text, end, m.end())
+
+    def _known(self, type_name: str, date: DateMention | None) -> Event | None:
+        """The report's event this mention refers to: of that type, the same date or a date not yet known;
+        a mention that gives no date is of the event the text is about ("… dự hội nghị" after a Họp mặt)."""
+        if (date is None or date.date is None) and self.current is not None:
+            return self.current
+        for e in reversed(self.events):
+            if e.event_type != type_name:
+                continue
+            if date is None or date.date is None or e.date is None or e.date == date.date:
+                return e
+        return None
+
+    def _date(self, text: str, at: int) -> DateMention | None:
+        """The event's date: the sentence's first date that does not date a cited document ("số 25-NQ/TW ngày …")."""
+        for d in find_dates(text, self.ctx):
+            if not _CITED_DATE.search(text, max(0, d.start - 40), d.start):
+                return d
+        today = _TODAY.search(text)
+        if today and self.ctx.report_date is not None:
+            pod = today.group("pod").capitalize() if today.group("pod") else None
+            return DateMention(today.start(), today.end(), self.ctx.report_date, today.group(0), pod)
+        return None
+
+    def _organizer(self, text: str, at: int, end: int, bodies: list[BodyMatch], people: list[PersonMention],
+                   nameless: list[TitleMatch]) -> Body | None:
+        """Who held it: "do <body> tổ chức", "<body> (phối hợp với …) tổ chức <event>", "Kỳ họp … <body>",
+        "<body> làm việc với …"; else the body of the title of whoever chaired it."""
+        visit = self.visit_re.match(text, at)
+        if visit:
+            inside = [b for b in bodies if visit.start("who") <= b.start < visit.end("who")]
+            if inside:
+                return inside[0].body
+        by = _BY.search(text)
+        if by:
+            inside = [b for b in bodies if by.start("by") <= b.start < by.end("by")]
+            if inside:
+                return inside[0].body
+        named_after = next((b for b in bodies if b.start >= end and _TYPE_GAP.fullmatch(text, end, b.start)), None)
+        if named_after is not None:
+            return named_after.body
+        clause = _CLAUSE_START.search(text, 0, at)
+        clause_start = clause.end() if clause else 0
+        before = [b for b in bodies if clause_start <= b.start and b.end <= at]
+        if before:
+            return before[0].body
+        subject = [p for p in people if clause_start <= p.start and p.end <= at and p.titles]
+        if subject:
+            return subject[0].titles[0].body
+        chair = self.part_words["chair"]
+        for p in people:
+            if p.titles and chair.search(text, p.end, p.end + 40):
+                return p.titles[0].body
+        return None
+
+    def finished(self) -> list[Event]:
+        """The report's events; an undated one (a headline's) joins the first dated one, when there is one."""
+        dated = [e for e in self.events if e.date is not None]
+        if not dated:
+            return self.events
+        for e in self.events:
+            if e.date is None:
+                known = {(p.person, p.part) for p in dated[0].participants}
+                dated[0].participants.extend(p for p in e.participants if (p.person, p.part) not in known)
+        return dated
+
+    # ------------------------------------------------------------ participants
+
+    def _participants(self, event: Event, text: str, people: list[PersonMention]) -> None:
+        """Officials who attended, chaired, spoke or handed out awards, once each per part."""
+        seen = {(p.person, p.part) for p in event.participants}
+        for person in people:
+            if self._only_cited(text, person):
+                continue
+            part = self.part(text, person)
+            if part and (person.person, part) not in seen:
+                seen.add((person.person, part))
+                event.participants.append(Participation(person.person, part))
+
+    def _only_cited(self, text: str, person: PersonMention) -> bool:
+        """ "quán triệt bài phát biểu của đồng chí X": X's words are there, X is not."""
+        before = text[max(0, person.start - 60):person.start]
+        return bool(self.cited.search(before)) and not self.present_of.search(before)
 
     def part(self, text: str, person: PersonMention) -> str | None:
-        """What the person did, from the verb nearest after their mention."""
+        """What the person did, from the verb nearest their mention."""
         best, at = None, len(text) + 1
         for part, pattern in self.part_words.items():
             m = pattern.search(text, person.end)
@@ -85,17 +219,7 @@ class EventFinder:
             before = pattern.search(text, max(0, person.start - 40), person.start)
             if before and person.start - before.end() < at:
                 best, at = part, person.start - before.end()
-        if best is None and any(self.part_words[p].search(text) for p in ("chair", "attendee")):
-            return "attendee"  # named in a list of those who attended
+        if best is None and (self.present_of.search(text) or self.part_words["attendee"].search(text)
+                             or self.part_words["chair"].search(text)):
+            return "attendee"  # named in a list of those who attended: "Dự Hội nghị có đồng chí A, T; đồng chí B, T"
         return best
-
-
-def add_participants(event: Event, mentions: list[tuple[Sentence, list[PersonMention]]], finder: EventFinder) -> None:
-    """Officials who attended, chaired, spoke or handed out awards, once each per part."""
-    seen = {(p.person, p.part) for p in event.participants}
-    for sentence, people in mentions:
-        for person in people:
-            part = finder.part(sentence.text, person)
-            if part and (person.person, part) not in seen:
-                seen.add((person.person, part))
-                event.participants.append(Participation(person.person, part))

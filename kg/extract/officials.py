@@ -1,14 +1,44 @@
-"""Officials and their titles, in every order the reports write them."""
+"""Who holds what: titles tied to people's names by position, by verbs, and in lists.
+
+By position: "A, T1, T2", "A - T1", "T A" (the title to the name after it). By verbs:
+"A được bổ nhiệm giữ chức T", "bầu ông A làm T", "A là T", "phê chuẩn … chức vụ T … đối
+với ông A", "đã kinh qua các chức vụ: T1, T2" (former). In lists: "A và B, T", "các
+Phó Chủ tịch UBND tỉnh: A, B", "Các ông A, B được bầu làm T".
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..mentions import Context, TitleFinder, TitleMatch, complete_chain, name_after, name_before
-from ..records import Sentence, Tenure, Title
+from ..phrases import Context
+from ..phrases.bodies import BodyMatch
+from ..phrases.names import NameFinder, NameSpan
+from ..phrases.titles import TitleMatch, complete_chain, title_name
+from ..records import Body, Sentence, Tenure, Title
 
-_CHAIN_GAP = re.compile(r"\s*(?:,|kiêm)\s*")
-_NAME_SEPARATOR = re.compile(r"\s*(?:,|-|–|\()\s*$")
+# What may stand between two titles of one person: a comma, a dash, "kiêm", "và", a term.
+_TERM = r"(?:\(?\s*(?:khóa|khoá|nhiệm kỳ)\s+[\dIVXLivxl]+(?:\s*[-–]\s*\d{4})?\s*\)?)"
+_CHAIN_GAP = re.compile(rf"\s*(?:{_TERM}\s*)?(?:,|[-–—]|kiêm|và|,\s*kiêm|,\s*và)?\s*(?:{_TERM}\s*,?\s*)?")
+# An unknown piece inside a title list ("Đại biểu Quốc hội khóa XV", "ĐBQH"): the list goes on after it.
+_UNKNOWN_PIECE = re.compile(r"\s*,\s*(?:[A-ZĐ][^\s,;.()]*|đại biểu)(?:\s+[^\s,;.()]+){0,6}?\s*,\s*")
+# Where a title list that sits between two names splits: "A, T1 và T2 B" (T1 is A's, T2 is B's).
+_SPLIT = re.compile(r"\s*(?:,\s*)?và\s*")
+_APPOSITION = re.compile(r"\s*(?:,|-|–|—|\(|:)\s*")
+_TITLE_FIRST = re.compile(r" (?:tân )?")
+_LIST_INTRO = re.compile(r"\s*(?::|,?\s*(?:là|gồm(?: có)?)\s*:?)\s*(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?", re.IGNORECASE)
+_NAME_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|đồng chí|đ/c)\s+)?", re.IGNORECASE)
+_LINK_VERB = re.compile(
+    r"(?:(?<![^\W_])(?:giữ|làm|là|đảm nhiệm|đảm nhận|kiêm nhiệm|kiêm|phụ trách|tái đắc cử|đắc cử|trúng cử|bầu|"
+    r"bổ nhiệm|chỉ định|điều động|phân công|luân chuyển|chuẩn y|giao|cử)"
+    r"(?:\s+(?:lại|bổ sung|giữ|làm|là))?\s+(?:(?:các\s+)?(?:chức|chức vụ|chức danh|cương vị)\s+)?(?:mới\s+)?(?:là\s+)?)$",
+    re.IGNORECASE)
+_FORMER_VERB = re.compile(
+    r"(?:(?<![^\W_])(?:kinh qua|từng giữ|từng đảm nhiệm|từng là|trước đó là|thôi giữ|thôi làm|miễn nhiệm|cho thôi)"
+    r"(?:\s+(?:các|nhiều))?(?:\s+(?:chức|chức vụ|chức danh|cương vị))?(?:\s+(?:như|là))?\s*:?\s*)$",
+    re.IGNORECASE)
+_FOR_WHOM = re.compile(r"[^.;]{0,80}?\bđối với\s+(?:(?:các\s+)?(?:ông|bà|đồng chí|đ/c)\s+)?", re.IGNORECASE)
+_RETIRED = re.compile(r"\s*,?\s*(?:đã\s+|được\s+)?(?:nghỉ hưu|nghỉ công tác|thôi giữ chức)", re.IGNORECASE)
+_SUBJECT_REACH = 160  # characters back from a linking verb to its subject
 
 
 @dataclass
@@ -18,8 +48,9 @@ class PersonMention:
     person: str
     start: int
     end: int
-    titles: list[Title]
-    former: frozenset[str] = frozenset()  # names of the titles marked "nguyên"
+    titles: list[Title] = field(default_factory=list)
+    former: set[str] = field(default_factory=set)  # names of the titles held no more
+    official: bool = False  # a title was written for them, placed or not
 
 
 @dataclass
@@ -30,49 +61,159 @@ class SentenceTitles:
     nameless: list[TitleMatch]  # titles with no person: givers, issuers
 
 
-def chains(titles: list[TitleMatch], text: str) -> list[list[TitleMatch]]:
-    """Titles that follow each other ("A, B kiêm C") belong to one person."""
+class OfficialsReader:
+    """Reads each sentence's people and titles; remembers the report's people for short names and references."""
+
+    def __init__(self, names: NameFinder, ctx: Context):
+        self.names = names
+        self.ctx = ctx
+        self.holders: dict[str, str] = {}  # canonical title → the person named with it
+        self.known: list[str] = []  # full names with a title, in order of appearance
+        self.last: str | None = None  # the person the text was last about
+
+    def read(self, sentence: Sentence, titles: list[TitleMatch], bodies: list[BodyMatch]) -> SentenceTitles:
+        """People and titles of a sentence, given its titles and bodies (phrases)."""
+        text = sentence.text
+        taken = [(t.start, t.end) for t in titles] + [(b.start, b.end) for b in bodies]
+        spans = [self._resolved(s) for s in self.names.find_all(text, self.ctx, taken)]
+        spans = [s for s in spans if s is not None]
+        people: dict[int, PersonMention] = {}  # by start of the name span
+
+        def give(span: NameSpan, chain: list[TitleMatch], former: bool = False) -> None:
+            p = people.setdefault(span.start, PersonMention(span.name, span.start, span.end))
+            p.official = True
+            for t in chain:
+                if t.title is not None and t.title not in p.titles:
+                    p.titles.append(t.title)
+                if t.title is not None and (former or t.former):
+                    p.former.add(t.title.name)
+
+        nameless: list[TitleMatch] = []
+        for whole in _chains(titles, text):
+            whole = complete_chain(whole, self.ctx)
+            whole = [self._with_context_body(t, text, bodies) for t in whole]
+            for chain, holders in self._holders(whole, spans, text):
+                if holders:
+                    former = bool(_FORMER_VERB.search(text, max(0, chain[0].start - 60), chain[0].start))
+                    retired = bool(_RETIRED.match(text, chain[-1].end))
+                    for span in holders:
+                        give(span, chain, former or retired)
+                    continue
+                referent = self._referent(chain, text)
+                if referent is not None:
+                    people.setdefault(chain[0].start, PersonMention(referent, chain[0].start, chain[-1].end, official=True))
+                else:
+                    nameless.extend(t for t in chain if t.title is not None)
+        for span in spans:  # a person named alone, once known as an official
+            if span.start not in people and span.name in self.known:
+                people[span.start] = PersonMention(span.name, span.start, span.end, official=True)
+        found = sorted(people.values(), key=lambda p: p.start)
+        for p in found:
+            if p.titles and p.person not in self.known:
+                self.known.append(p.person)
+            for t in p.titles:
+                self.holders.setdefault(t.name, p.person)
+        if found:
+            self.last = found[-1].person
+        return SentenceTitles(found, nameless)
+
+    def _resolved(self, span: NameSpan) -> NameSpan | None:
+        """A short name as the full name it refers back to ("ông Khải" → "Lò Văn Khải"), if exactly one fits."""
+        if not span.short:
+            return span
+        fits = {name for name in self.known if name.rsplit(" ", 1)[-1] == span.name}
+        return NameSpan(span.start, span.end, fits.pop(), True, True) if len(fits) == 1 else None
+
+    def _holders(self, chain: list[TitleMatch], spans: list[NameSpan], text: str) -> list[tuple[list[TitleMatch], list[NameSpan]]]:
+        """Whose titles these are: the name after ("T A"), the name before ("A, T"), or by a verb; a list
+        between two names splits at its "và" ("A, T1 và T2 B")."""
+        first, last = chain[0], chain[-1]
+        after = next((s for s in spans if s.start > last.end), None)
+        before = next((s for s in reversed(spans) if s.end <= first.start), None)
+        apposition = before is not None and _APPOSITION.fullmatch(text, before.end, first.start)
+        if after is not None and _TITLE_FIRST.fullmatch(text, last.end, after.start):
+            split = next((i for i in range(len(chain) - 1, 0, -1) if _SPLIT.fullmatch(text, chain[i - 1].end, chain[i].start)), 0)
+            if apposition and split:
+                return [(chain[:split], [before]), (chain[split:], [after])]
+            return [(chain, [after])]
+        if after is not None and _LIST_INTRO.fullmatch(text, last.end, after.start):
+            return [(chain, _name_list(spans, spans.index(after), text, forward=True))]
+        if apposition:
+            return [(chain, _name_list(spans, spans.index(before), text, forward=False, joined_by_va=True))]
+        return [(chain, self._linked(chain, spans, text))]
+
+    def _linked(self, chain: list[TitleMatch], spans: list[NameSpan], text: str) -> list[NameSpan]:
+        """The holders a verb names: "phê chuẩn … chức vụ T đối với ông A", "A được bầu giữ chức T"."""
+        first, last = chain[0], chain[-1]
+        whom = _FOR_WHOM.match(text, last.end)
+        if whom is not None:
+            named = next((s for s in spans if s.start == whom.end()), None)
+            if named is not None:
+                return _name_list(spans, spans.index(named), text, forward=True)
+        verb = _LINK_VERB.search(text, max(0, first.start - 60), first.start) or \
+            _FORMER_VERB.search(text, max(0, first.start - 60), first.start)
+        if verb is not None:
+            subject = next((s for s in reversed(spans) if s.end <= verb.start()
+                            and verb.start() - s.end <= _SUBJECT_REACH and not re.search(r"[.;]", text[s.end:verb.start()])), None)
+            if subject is not None:
+                return _name_list(spans, spans.index(subject), text, forward=False)
+            if self.last is not None and _FORMER_VERB.search(text, max(0, first.start - 60), first.start):
+                return [NameSpan(first.start, first.start, self.last)]
+        return []
+
+    def _referent(self, chain: list[TitleMatch], text: str) -> str | None:
+        """ "Đồng chí Trưởng Ban Dân vận Tỉnh ủy …": the person named earlier with that title."""
+        titles = [t.title for t in chain if t.title is not None]
+        referent = next((self.holders[t.name] for t in titles if t.name in self.holders), None)
+        if referent and self.ctx.gaz.honorific_re.search(text, 0, chain[0].start):
+            return referent
+        return None
+
+    def _with_context_body(self, t: TitleMatch, text: str, bodies: list[BodyMatch]) -> TitleMatch:
+        """A role written alone ("Phó Trưởng ban Cầm Văn Tú") holds office in the nearest fitting body before it."""
+        if not t.bare:
+            return t
+        row = next(r for r in self.ctx.gaz.bare_roles if r.name == t.role)
+        heads = tuple(row.data.get("of", ()))
+        body = next((b.body for b in reversed(bodies) if b.end <= t.start and b.body is not None
+                     and b.body.name.startswith(heads)), None)
+        if body is None:
+            return t
+        return TitleMatch(t.start, t.end, Title(t.role, body, title_name(t.prefix, body), t.written), t.former,
+                          body_start=t.body_start)
+
+
+def _chains(titles: list[TitleMatch], text: str) -> list[list[TitleMatch]]:
+    """Titles that follow each other ("A, B kiêm C", "B, ĐBQH khóa XV, C") belong to one person."""
     groups: list[list[TitleMatch]] = []
     for t in titles:
-        if groups and _CHAIN_GAP.fullmatch(text[groups[-1][-1].end:t.start]):
+        if groups and (_CHAIN_GAP.fullmatch(text, groups[-1][-1].end, t.start)
+                       or _UNKNOWN_PIECE.fullmatch(text, groups[-1][-1].end, t.start)):
             groups[-1].append(t)
         else:
             groups.append([t])
     return groups
 
 
-def read_sentence(sentence: Sentence, finder: TitleFinder, ctx: Context,
-                  holders: dict[str, str]) -> SentenceTitles:
-    """People with their titles; `holders` (title → person) resolves "đồng chí <title>"."""
-    text = sentence.text
-    people: list[PersonMention] = []
-    nameless: list[TitleMatch] = []
-    for chain in chains(finder.find_all(text, ctx), text):
-        chain = complete_chain(chain, ctx)
-        if not chain:
-            continue
-        first, last = chain[0], chain[-1]
-        titles = [t.title for t in chain]
-        sep = _NAME_SEPARATOR.search(text, 0, first.start)
-        before = name_before(text, sep.start(), ctx) if sep else None
-        if before:
-            people.append(PersonMention(before[0], before[1], last.end, titles, _former(chain)))
-            continue
-        after = name_after(text, last.end, ctx)
-        if after:
-            people.append(PersonMention(after[0], first.start, after[1], titles, _former(chain)))
-            continue
-        referent = next((holders[t.name] for t in titles if t.name in holders), None)
-        if referent and ctx.gaz.honorific_re.search(text, 0, first.start):
-            people.append(PersonMention(referent, first.start, last.end, []))
-        else:
-            nameless.extend(chain)
-    return SentenceTitles(people, nameless)
-
-
-def _former(chain: list[TitleMatch]) -> frozenset[str]:
-    return frozenset(t.title.name for t in chain if t.former)
+def _name_list(spans: list[NameSpan], at: int, text: str, *, forward: bool, joined_by_va: bool = False) -> list[NameSpan]:
+    """The names listed with spans[at]: "A, B và C". Going back from a title ("A và B, T"), only a list
+    joined by "và" counts, unless `joined_by_va` is False (a verb's subjects: "Các ông A, B được bầu")."""
+    out = [spans[at]]
+    step = 1 if forward else -1
+    i = at
+    while 0 <= i + step < len(spans):
+        a, b = (spans[i], spans[i + step]) if forward else (spans[i + step], spans[i])
+        gap = text[a.end:b.start]
+        if not _NAME_LIST_GAP.fullmatch(gap) or (joined_by_va and "và" not in gap.lower()):
+            break
+        out.append(spans[i + step])
+        i += step
+    return out
 
 
 def tenures_of(person: PersonMention, sentence: Sentence) -> list[Tenure]:
     return [Tenure(person.person, t, t.name in person.former, sentence) for t in person.titles]
+
+
+def body_of(title: Title) -> Body:
+    return title.body

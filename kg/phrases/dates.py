@@ -1,0 +1,97 @@
+"""Dates as reports write them ("Sáng 12/5", "ngày 12-10-2017", "2024-05-12") and the year of a date without one."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from . import Context
+
+DATE_RE = re.compile(
+    r"(?:(?P<pod>sáng|trưa|chiều|tối|đêm)\s+(?:hôm\s+)?(?:nay\s+)?(?:\(\s*)?)?(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?"
+    r"(?:(?:vào\s+)?ngày\s+)*(?:(?P<first>\d{1,2})\s*(?:và|,|-|–)\s*(?=\d{1,2}\s*/))?"
+    r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(?P<m>\d{1,2})"
+    r"(?:\s*(?:/|-|\.|\s+năm\s+)\s*(?P<y>\d{4}))?(?![\d/])"
+    r"|(?<![\d/.-])(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d/-])",
+    re.IGNORECASE,
+)
+_URL_DATE = re.compile(r"(?<!\d)(20\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_MONTH = re.compile(r"/(20\d{2})[/-]?(0[1-9]|1[0-2])/")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: dt.date | None  # None where no year can be known
+    written: str
+    part_of_day: str | None
+
+
+def find_dates(text: str, ctx: Context) -> list[DateMention]:
+    """The dates a sentence writes; a day of a range ("6 và 7/8") is its first day."""
+    out = []
+    for m in DATE_RE.finditer(text):
+        if m["iy"]:
+            day, month, year = int(m["id"]), int(m["im"]), int(m["iy"])
+        else:
+            day, month = int(m["first"] or m["d"]), int(m["m"])
+            year = int(m["y"]) if m["y"] else infer_year(day, month, ctx)
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        try:
+            date = dt.date(year, month, day) if year else None
+        except ValueError:
+            continue
+        pod = m["pod"].capitalize() if m["pod"] else None
+        out.append(DateMention(m.start(), m.end(), date, m.group(0).strip(), pod))
+    return out
+
+
+def infer_year(day: int, month: int, ctx: Context) -> int | None:
+    """The year of "ngày 4/2": the report's date's (the year before if that is later), else the report's year."""
+    if ctx.report_date:
+        try:
+            later = dt.date(ctx.report_date.year, month, day) > ctx.report_date
+        except ValueError:
+            return None
+        return ctx.report_date.year - 1 if later else ctx.report_date.year
+    return ctx.year
+
+
+_FULL_DATE = re.compile(r"(?<![\d/])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
+_REVIEWED = re.compile(r"(?:tổng kết|sơ kết|nhìn lại)[^.;]{0,80}?(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)",
+                       re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
+_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
+_TARGET = re.compile(r"(?:đến|tới|tầm nhìn|trước|hướng tới)\s+(?:năm\s+)?$", re.IGNORECASE)
+
+
+def report_year(text: str) -> int | None:
+    """The year a report is written in when it gives no date of its own: the latest year it names (a report
+    names no later year than its own), leaving out the periods' ends, unless a period is reviewed ("tổng
+    kết giai đoạn 2019 - 2024" is 2024), and the targets ("đến năm 2030"); never a period's start."""
+    ranges = [m.span() for m in _RANGE.finditer(text)]
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)
+             if not any(a <= m.start() < b for a, b in ranges) and not _TARGET.search(text, max(0, m.start() - 20), m.start())]
+    years += [int(m.group(1)) for m in _FULL_DATE.finditer(text)]
+    years += [int(m.group(1)) for m in _REVIEWED.finditer(text)]
+    return max(years) if years else None
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """A date written in a web address: ".../2024/05/12/...", "...-20240512...", "/2024-05-12/"."""
+    if not url:
+        return None
+    for m in _URL_DATE.finditer(url):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+    return None
+
+
+def url_year(url: str | None) -> int | None:
+    """The year of a web address's dated folder ("/202103/")."""
+    m = _URL_MONTH.search(url or "")
+    return int(m.group(1)) if m else None
