@@ -220,6 +220,7 @@ class Gazetteer:
         self.honorifics = [h.lower() for h in text["honorifics"]]
         self.short_name_honorifics = text["short_name_honorifics"]
         self.place_before = text["place_before"]
+        self.level_before = text["level_before"]
         self.not_people = set(text["not_people"])
         self.parts_of_day = text["parts_of_day"]
         self.former_words = text["former"]

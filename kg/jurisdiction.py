@@ -6,7 +6,9 @@ from collections import Counter
 from urllib.parse import urlparse
 
 from .gazetteer import Gazetteer, at_word_starts
+from .phrases.places import place_length
 from .records import Place
+from .text import fold, slug
 
 _HOST_VOTES = 3  # a site's host names its province more surely than one mention
 _LEAD = r"(?:tỉnh|Tỉnh ủy|Tỉnh đoàn|thành phố|Thành phố|Thành ủy|Thành đoàn|TP\.?|Đảng bộ tỉnh|điểm cầu tỉnh)"
@@ -57,9 +59,10 @@ def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
     return gaz.provinces[best]
 
 
-def local_unit(text: str, province: Place | None, gaz: Gazetteer) -> Place | None:
-    """The district or commune a local report is about: of its province, named at least twice and at least
-    twice as often as any other ("Đảng ủy xã" then stands for that commune's)."""
+def local_unit(text: str, url: str | None, province: Place | None, gaz: Gazetteer) -> Place | None:
+    """The district or commune a local report is about ("Đảng ủy xã" then stands for that commune's): of its
+    province, named in its web address, or named at least twice and twice as often as any other, or the
+    only one it names."""
     if province is None:
         return None
     votes: Counter[Place] = Counter()
@@ -72,17 +75,22 @@ def local_unit(text: str, province: Place | None, gaz: Gazetteer) -> Place | Non
         word = m.group(1).lower()
         place = _longest_name(m.group(2), lambda n: gaz.commune(n, province)) or _written_commune(m.group(2), word, province, gaz)
         votes[place] += 1
+    if url:
+        for place in list(votes):
+            if slug(place.name).replace("-", "") in fold(url).replace("-", ""):
+                votes[place] += _HOST_VOTES
     ranked = votes.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    if not ranked:
         return None
-    return ranked[0][0]
+    if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _written_commune(written: str, word: str, province: Place, gaz: Gazetteer) -> Place:
-    """A commune the gazetteer does not know, as written: its capitalised words, cut before a family name."""
+    """A commune the gazetteer does not know, as written: its capitalised words, cut before a person's name."""
     words = written.split()
-    cut = next((i for i, w in enumerate(words) if i and w in gaz.surnames), len(words))
-    name = " ".join(words[:cut])
+    name = " ".join(words[:place_length(words, len(words), gaz.surnames)])
     return Place(name, name, "commune", province.name, word)
 
 

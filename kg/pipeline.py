@@ -8,7 +8,7 @@ from .extract import directives as directive_facts
 from .extract import movements
 from .extract.awards import AwardFinder
 from .extract.directives import DirectiveFinder
-from .extract.events import EventReader
+from .extract.events import EventGrammar, EventReader
 from .extract.officials import OfficialsReader, PersonMention, SentenceTitles, tenures_of
 from .gazetteer import Gazetteer, gazetteer
 from .jurisdiction import detect, local_unit
@@ -35,13 +35,14 @@ class Extractor:
         self.names = NameFinder(self.gaz)
         self.directives = DirectiveFinder(self.gaz, self.bodies, self.titles)
         self.awards = AwardFinder(self.gaz)
+        self.events = EventGrammar(self.gaz)
 
     def context(self, source: SourceReport, own_text: str, page_date) -> Context:
         """What the report says about itself: its place, date and year."""
         jurisdiction = detect(own_text, source.url, self.gaz)
         date = source.date or page_date or url_date(source.url)
         year = report_year(own_text) or url_year(source.url)
-        return Context(self.gaz, jurisdiction, year, date, local_unit(own_text, jurisdiction, self.gaz))
+        return Context(self.gaz, jurisdiction, year, date, local_unit(own_text, source.url, jurisdiction, self.gaz))
 
     def extract(self, source: SourceReport) -> ReportFacts:
         text = source.text
@@ -72,7 +73,7 @@ class Extractor:
         facts.people = list(dict.fromkeys(NameMention(p.person, s) for s, found in zip(sents, read)
                                           for p in found.people if p.official))
 
-        events = EventReader(self.gaz, ctx)
+        events = EventReader(self.events, ctx)
         for i, s in enumerate(sents):
             event = events.read(s, bodies[i], [p for p in read[i].people if p.official], read[i].nameless)
             if event is not None and event.movement is None:

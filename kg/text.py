@@ -68,5 +68,6 @@ def squash(text: str) -> str:
 
 
 def is_capitalised(word: str) -> bool:
-    """A syllable of a proper name: upper-case first letter, the rest lower."""
-    return bool(word) and word[0].isupper() and (len(word) == 1 or word[1:].islower())
+    """A syllable of a proper name: upper-case first letter, the rest lower ("H'Mai", "K’Ré": each part so)."""
+    return bool(word) and all(part[:1].isupper() and (len(part) == 1 or part[1:].islower())
+                              for part in re.split("['’]", word))

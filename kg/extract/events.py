@@ -30,14 +30,11 @@ _CLAUSE_START = re.compile(r"[,;:](?=[^,;:]*$)")
 _TYPE_GAP = re.compile(r"\s*(?:(?:đại biểu|thường kỳ|bất thường|chuyên đề|mở rộng|lần thứ\s+[\dIVXLivxl]+|thứ\s+\d+|\(mở rộng\))\s*,?\s*)*")
 
 
-class EventReader:
-    """Reads a report's sentences in order and keeps its events; `current` is the one the text is about."""
+class EventGrammar:
+    """The compiled words of kg/data/events.toml: made once, shared by every report's EventReader."""
 
-    def __init__(self, gaz, ctx: Context):
+    def __init__(self, gaz):
         self.gaz = gaz
-        self.ctx = ctx
-        self.events: list[Event] = []
-        self.current: Event | None = None
         ev = gaz.events
         self.types = gaz.event_types
         self.any_type = word_regex([f for row in self.types for f in row.data["forms"]])
@@ -57,6 +54,17 @@ class EventReader:
                                 r"(?:các\s+)?(?:đồng chí|ông|bà|đ/c)?\s*$", re.IGNORECASE)
         self.present_of = re.compile(r"(?:" + alternation(ev["present_of"]) + r")\s+(?:\S+\s+){0,3}?của\s+"
                                      r"(?:các\s+)?(?:đồng chí|ông|bà|đ/c)?\s*:?\s*$", re.IGNORECASE)
+
+
+class EventReader:
+    """Reads a report's sentences in order and keeps its events; `current` is the one the text is about."""
+
+    def __init__(self, grammar: EventGrammar, ctx: Context):
+        self.g = grammar
+        self.gaz = grammar.gaz
+        self.ctx = ctx
+        self.events: list[Event] = []
+        self.current: Event | None = None
 
     # ------------------------------------------------------------ events
 
@@ -98,33 +106,33 @@ class EventReader:
 
     def _mention(self, text: str) -> tuple[str, int, int] | None:
         """The first event the sentence narrates as held: (type, start, end); a delegation's visit first."""
-        visit = self.visit_re.search(text)
+        visit = self.g.visit_re.search(text)
         if visit:
             return self.gaz.visit_type, visit.start(), visit.end()
-        for m in self.any_type.finditer(text):
+        for m in self.g.any_type.finditer(text):
             start, end = m.start(), m.end()
             word = m.group(0).lower()
             before = text[max(0, start - 70):start]
             if self.gaz.venue_before.search(text, max(0, start - 20), start):
                 continue
-            organised = self.organise_before.search(before)
-            if word in self.after_verb and not self.organise_before.search(before[-25:]):
+            organised = self.g.organise_before.search(before)
+            if word in self.g.after_verb and not self.g.organise_before.search(before[-25:]):
                 continue
-            if self.not_held.search(before):
+            if self.g.not_held.search(before):
                 continue
-            type_name = next(row.name for row in self.types if row.pattern.match(text, start))
-            held = organised or self.setting_before.search(before) or self._happens_after(text, end) \
+            type_name = next(row.name for row in self.g.types if row.pattern.match(text, start))
+            held = organised or self.g.setting_before.search(before) or self._happens_after(text, end) \
                 or type_name == self.gaz.visit_type and word.startswith(("làm việc", "thăm"))
-            if held and not self.future.search(text, max(0, start - 30), start):
+            if held and not self.g.future.search(text, max(0, start - 30), start):
                 return type_name, start, end
-        receive = self.receive.search(text)
+        receive = self.g.receive.search(text)
         if receive:
             return self.gaz.events["receive_type"], receive.start(), receive.end()
         return None
 
     def _happens_after(self, text: str, end: int) -> bool:
-        m = self.happen_after.match(text, end)
-        return m is not None and not self.future.search(text, end, m.end())
+        m = self.g.happen_after.match(text, end)
+        return m is not None and not self.g.future.search(text, end, m.end())
 
     def _known(self, type_name: str, date: DateMention | None) -> Event | None:
         """The report's event this mention refers to: of that type, the same date or a date not yet known;
@@ -153,7 +161,7 @@ class EventReader:
                    nameless: list[TitleMatch]) -> Body | None:
         """Who held it: "do <body> tổ chức", "<body> (phối hợp với …) tổ chức <event>", "Kỳ họp … <body>",
         "<body> làm việc với …"; else the body of the title of whoever chaired it."""
-        visit = self.visit_re.match(text, at)
+        visit = self.g.visit_re.match(text, at)
         if visit:
             inside = [b for b in bodies if visit.start("who") <= b.start < visit.end("who")]
             if inside:
@@ -174,7 +182,7 @@ class EventReader:
         subject = [p for p in people if clause_start <= p.start and p.end <= at and p.titles]
         if subject:
             return subject[0].titles[0].body
-        chair = self.part_words["chair"]
+        chair = self.g.part_words["chair"]
         for p in people:
             if p.titles and chair.search(text, p.end, p.end + 40):
                 return p.titles[0].body
@@ -207,19 +215,19 @@ class EventReader:
     def _only_cited(self, text: str, person: PersonMention) -> bool:
         """ "quán triệt bài phát biểu của đồng chí X": X's words are there, X is not."""
         before = text[max(0, person.start - 60):person.start]
-        return bool(self.cited.search(before)) and not self.present_of.search(before)
+        return bool(self.g.cited.search(before)) and not self.g.present_of.search(before)
 
     def part(self, text: str, person: PersonMention) -> str | None:
         """What the person did, from the verb nearest their mention."""
         best, at = None, len(text) + 1
-        for part, pattern in self.part_words.items():
+        for part, pattern in self.g.part_words.items():
             m = pattern.search(text, person.end)
             if m and m.start() - person.end < at:
                 best, at = part, m.start() - person.end
             before = pattern.search(text, max(0, person.start - 40), person.start)
             if before and person.start - before.end() < at:
                 best, at = part, person.start - before.end()
-        if best is None and (self.present_of.search(text) or self.part_words["attendee"].search(text)
-                             or self.part_words["chair"].search(text)):
+        if best is None and (self.g.present_of.search(text) or self.g.part_words["attendee"].search(text)
+                             or self.g.part_words["chair"].search(text)):
             return "attendee"  # named in a list of those who attended: "Dự Hội nghị có đồng chí A, T; đồng chí B, T"
         return best

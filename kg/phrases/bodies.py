@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..gazetteer import ByFirstLetter, Named, word_regex
+from ..gazetteer import ByFirstLetter, Named, WordTrigger
 from ..records import Body, Place
 from ..text import squash
 from . import Context
@@ -17,6 +17,7 @@ from .places import LEVEL_OF_KIND, province_at, read_place
 
 _QUOTES = "“”\"«»‘’'"
 _LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_GENERIC_AFTER = re.compile(r" (?:các cấp|cấp xã|cấp huyện|cấp cơ sở|cơ sở|các xã|các huyện|các tỉnh)(?![^\W_])")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class BodyMatch:
     level_word: str = ""
     committee: str = ""  # a Party committee waiting for its place: "Huyện ủy"
     sub: str = ""  # a committee's board: "Ban Dân vận" (of `committee`, or of one named later)
+    fallback: Body | None = None  # the body the report's own place makes of it, if nothing nearer places it
 
     def with_place(self, place: Place, ctx: Context) -> BodyMatch:
         if self.committee:
@@ -37,6 +39,20 @@ class BodyMatch:
         else:
             body = local_body(self.row, self.level_word, place, ctx)
         return replace(self, body=of_committee(self.sub, body) if self.sub else body)
+
+    def settled(self) -> BodyMatch:
+        """The match with its fallback taken, where nothing placed it."""
+        return replace(self, body=self.fallback) if self.body is None and self.fallback is not None else self
+
+    def accepts(self, place: Place, ctx: Context) -> bool:
+        """Whether a place-less body may take that place: a committee or head of its level."""
+        if self.committee:
+            level = ctx.gaz.committee_by_name[self.committee].data["level"]
+            return LEVEL_OF_KIND.get(place.kind, "district") == LEVEL_OF_KIND.get(level, level) or (
+                level == "city" and place.level_word == "thành phố")
+        if self.row is not None:
+            return LEVEL_OF_KIND.get(place.kind, "district") in self.row.data["levels"]
+        return False
 
     def with_committee(self, committee: Body) -> BodyMatch:
         """ "Ban Thường vụ, Trưởng Ban Tuyên giáo Tỉnh ủy": the board of the committee named next."""
@@ -119,7 +135,7 @@ class BodyFinder:
         self.gaz = gaz
         groups = (gaz.central, gaz.committees, gaz.committee_bodies, gaz.locals)
         forms = [f for group in groups for row in group for f in row.data["forms"]]
-        self.trigger = word_regex(forms + list(gaz.abbreviations) + gaz.steering["forms"])
+        self.trigger = WordTrigger(forms + list(gaz.abbreviations) + gaz.steering["forms"])
         self.central, self.committees, self.committee_bodies, self.locals = map(ByFirstLetter, groups)
         self.party_locals = ByFirstLetter([r for r in gaz.locals if r.data.get("parent") == "committee"
                                            and r.name.startswith("Đảng ủy")])
@@ -131,14 +147,15 @@ class BodyFinder:
         (the roles of titles: "Phó Bí thư Thường trực Tỉnh ủy" names no "Thường trực Tỉnh ủy");
         place-less ones share a neighbour's place."""
         found: list[BodyMatch] = []
+        search = self.trigger.searcher(text)
         pos = 0
-        while m := self.trigger.search(text, pos):
+        while m := search(pos):
             at = m.start()
             inside = next((b for a, b in skip if a <= at < b), None)
             if inside is not None:
                 pos = inside
                 continue
-            match = self.match_at(text, at, ctx) if text[at].isupper() else None
+            match = self.match_at(text, at, ctx, settle=False) if text[at].isupper() else None
             if match is None:
                 pos = m.end()
                 continue
@@ -148,16 +165,24 @@ class BodyFinder:
         found = resolve_pending(found, text, ctx)
         return found if keep_pending else [b for b in found if b.body is not None]
 
+    def _is_generic_after(self, text: str, end: int) -> bool:
+        """ "UBND các cấp", "Ban Thường trực Ủy ban MTTQ cấp xã": a kind of body, not one."""
+        return bool(_GENERIC_AFTER.match(text, end))
+
     def _generic(self, text: str, start: int) -> bool:
         before = text[max(0, start - 12):start].split()
         return bool(before) and before[-1].lower() in self.gaz.generic_before
 
-    def match_at(self, text: str, pos: int, ctx: Context) -> BodyMatch | None:
-        """The longest body that starts at `pos`."""
+    def match_at(self, text: str, pos: int, ctx: Context, *, settle: bool = True) -> BodyMatch | None:
+        """The longest body that starts at `pos`; with `settle`, one the sentence leaves unplaced takes the
+        report's place (else it waits, for the neighbour that may place it: "Đảng ủy, HĐND, UBND xã X")."""
         options = [o for o in (self._central(text, pos, ctx), self._committee_body(text, pos, ctx),
                                self._committee(text, pos, ctx), self._abbreviation(text, pos, ctx),
                                self._local(text, pos, ctx, self.locals), self._steering(text, pos, ctx)) if o]
-        return max(options, key=lambda o: (o.end, o.body is not None), default=None)
+        best = max(options, key=lambda o: (o.end, o.body is not None or o.fallback is not None), default=None)
+        if best is not None and self._is_generic_after(text, best.end) and best.fallback is not None:
+            return None
+        return best.settled() if best is not None and settle else best
 
     def _central(self, text, pos, ctx, rows=None):
         best = None
@@ -177,9 +202,9 @@ class BodyFinder:
                 continue
             place, end = read_place(text, m.end(), row.data["level"], "", ctx)
             if place is None:
-                place = self.implicit_place(row.data.get("implicit"), ctx)
-            if place is None:
-                return BodyMatch(pos, m.end(), None, committee=row.name)
+                implicit = self.implicit_place(row.data.get("implicit"), ctx)
+                fallback = committee_body(row, implicit, ctx) if implicit is not None else None
+                return BodyMatch(pos, m.end(), None, committee=row.name, fallback=fallback)
             if place.kind in ("district", "commune") and row.data["level"] == "province":
                 return None
             return BodyMatch(pos, end, committee_body(row, place, ctx))
@@ -214,7 +239,8 @@ class BodyFinder:
             if inner is None:
                 return BodyMatch(pos, m.end(), None, sub=row.name)
             if inner.body is None:
-                return replace(inner, start=pos, sub=row.name)
+                fallback = of_committee(row.name, inner.fallback) if inner.fallback is not None else None
+                return replace(inner, start=pos, sub=row.name, fallback=fallback)
             return BodyMatch(pos, inner.end, of_committee(row.name, inner.body))
         return None
 
@@ -260,24 +286,38 @@ class BodyFinder:
         if LEVEL_OF_KIND.get(level, level) not in levels and level != "city":
             return None
         place, place_end = read_place(text, lm.end(), level, word, ctx)
+        if place is None and level in ("district", "commune"):
+            place = self._named_before(text, pos, level, word, ctx)
         if place is None:
             return self._implicit(pos, lm.end(), row, word, ctx)
+        if place_end <= lm.end():
+            place_end = lm.end()
         if LEVEL_OF_KIND.get(place.kind, "district") not in levels:
             return None
         return BodyMatch(pos, place_end, local_body(row, word, place, ctx))
 
+    def _named_before(self, text: str, pos: int, level: str, word: str, ctx: Context) -> Place | None:
+        """ "Tại điểm cầu phường Tuy Hòa, đồng chí …, Bí thư Đảng ủy phường": the place of that level the
+        sentence named before."""
+        for m in reversed(list(re.finditer(rf"(?<![^\W_]){re.escape(word)}(?= [^\W\d_])", text[:pos]))):
+            place, _ = read_place(text, m.end(), level, word, ctx)
+            if place is not None:
+                return place
+        return None
+
     def _implicit(self, pos: int, end: int, row: Named, word: str, ctx: Context) -> BodyMatch:
-        """A local body with no place written: the report's own, or pending."""
+        """A local body with no place written: pending, with the report's own place as its fallback."""
         levels = row.data["levels"]
+        fallback = None
         if word in ("", "tỉnh", "cấp tỉnh", "thành phố") and "province" in levels:
             place = self.implicit_place("province", ctx)
             if place is not None and (word != "thành phố" or place.kind == "city"):
-                return BodyMatch(pos, end, local_body(row, "thành phố" if place.kind == "city" else "tỉnh", place, ctx))
+                fallback = local_body(row, "thành phố" if place.kind == "city" else "tỉnh", place, ctx)
         elif word:
             place = self.implicit_place(word, ctx)
             if place is not None:
-                return BodyMatch(pos, end, local_body(row, word, place, ctx))
-        return BodyMatch(pos, end, None, row, word)
+                fallback = local_body(row, word, place, ctx)
+        return BodyMatch(pos, end, None, row, word, fallback=fallback)
 
     def _steering(self, text, pos, ctx):
         m = self.gaz.steering_re.match(text, pos)
@@ -305,23 +345,24 @@ class BodyFinder:
 
 
 def resolve_pending(found: list[BodyMatch], text: str, ctx: Context) -> list[BodyMatch]:
-    """Place-less bodies take a neighbour's place: "Hội đồng nhân dân, Ủy ban nhân dân tỉnh" (the next one's),
-    "Phó Bí thư Thường trực Đảng ủy" after "Đảng ủy UBND tỉnh" (the same head's, named before)."""
+    """Place-less bodies take a neighbour's place: "Đảng ủy, HĐND, UBND đặc khu Phú Quốc" (the next one's),
+    "Phó Bí thư Thường trực Đảng ủy" after "Đảng ủy UBND tỉnh" (the same head's, named before); else the
+    report's own (their fallback)."""
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if not (a.pending and b.body is not None and _LIST_GAP.fullmatch(text[a.end:b.start])):
             continue
-        if (a.row or a.committee) and b.body.place is not None:
+        if (a.row or a.committee) and b.body.place is not None and a.accepts(b.body.place, ctx):
             out[i] = a.with_place(b.body.place, ctx)
-        elif a.sub and (committee := committee_of(b.body, ctx)) is not None:
+        elif a.sub and not (a.row or a.committee) and (committee := committee_of(b.body, ctx)) is not None:
             out[i] = a.with_committee(committee)
     for i, a in enumerate(out):
         if a.pending and not a.level_word and (a.row or a.committee):
             earlier = next((b.body for b in reversed(out[:i]) if b.body is not None and _same_head(a, b.body)), None)
             if earlier is not None:
                 out[i] = replace(a, body=of_committee(a.sub, earlier) if a.sub else earlier)
-    return out
+    return [a.settled() for a in out]
 
 
 def _same_head(pending: BodyMatch, body: Body) -> bool:

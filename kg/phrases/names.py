@@ -20,7 +20,7 @@ MAX_NAME_WORDS = 5
 NOT_NAMES = {"Ảnh", "Đảng", "Nhà", "Hội", "Nghị", "Ban", "Tỉnh", "Huyện", "Ủy", "Bộ", "Theo", "Tại", "Sau", "Trong",
              "Với", "Phát", "Lễ", "Phó", "Chủ", "Bí", "Trưởng", "Mặt", "Trận", "Sở", "Cùng", "Thay", "Giám", "Chánh",
              "Tổng", "Viện", "Dự", "Tham", "Hiệu", "Xã", "Phường", "Quận", "Ngày", "Ông", "Bà", "Các", "Những",
-             "Về", "Để", "Đến", "Khi", "Là", "Và", "Của", "Nguyên", "Kiêm", "Thiếu"}
+             "Về", "Để", "Đến", "Khi", "Là", "Và", "Của", "Kiêm", "Thiếu"}
 _HONORIFIC_SURNAMES = {"Ông", "Bà"}  # family names too
 
 
@@ -41,11 +41,11 @@ class NameFinder:
         self.surnames = gaz.surnames
         starts = [re.escape(s) for s in sorted(gaz.surnames, key=len, reverse=True)]
         # a family name starts a word; "H'" and "K'" names run on ("H'Hen Niê")
-        self.start_re = re.compile(r"(?<![^\W_])(?:" + alternation(starts) + r")(?![^\W_'])|(?<![^\W_])[HK]'[^\W\d_]")
+        self.start_re = re.compile(r"(?<![^\W_])(?:" + alternation(starts) + r")(?![^\W_'’])|(?<![^\W_])[HK]['’][^\W\d_]")
         self.honorific_re = re.compile(r"(?:^|(?<=[\s(,:;]))(?:" + alternation(gaz.honorific_forms) + r")\s+$",
                                        re.IGNORECASE)
-        self.place_before_re = re.compile(r"(?:^|(?<=[\s(,]))(?:" + alternation(gaz.place_before) + r")\s+$",
-                                          re.IGNORECASE)
+        self.place_before_re = re.compile(r"(?:^|(?<=[\s(,]))(?:" + alternation(gaz.place_before) + r")\s+$")
+        self.level_before_re = re.compile(r"(?:^|(?<=[\s(,]))(?:" + alternation(gaz.level_before) + r")\s+$")
         self.after_honorific = re.compile(r"(?<![^\W_])(?i:" + alternation(gaz.honorific_forms) + r")\s+(?=[^\W\d_])")
         self.short_re = re.compile(r"(?<![^\W_])(?i:" + alternation(gaz.short_name_honorifics) + r")\s+"
                                    r"(?P<name>[^\W\d_][^\W_]*)(?![^\W_])")
@@ -95,7 +95,8 @@ class NameFinder:
         name = text[start:end]
         before = text[max(0, start - 25):start]
         honorific = bool(self.honorific_re.search(before))
-        if self._is_place(name, ctx) or self.place_before_re.search(before):
+        if self._is_place(name, ctx) or self.place_before_re.search(before) or (
+                len(words) <= 2 and self.level_before_re.search(before)):
             return None
         return NameSpan(start, end, name, honorific)
 

@@ -7,7 +7,7 @@ from ..records import Place
 from ..text import is_capitalised
 from . import Context
 
-WORD = re.compile(r"[^\W\d_][^\W_]*(?:'[^\W\d_]+)?")
+WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?")
 LEVEL_OF_KIND = {"province": "province", "city": "province", "district": "district", "commune": "commune"}
 MAX_PLACE_WORDS = 4
 
@@ -48,21 +48,31 @@ def read_place(text: str, pos: int, level: str, word: str, ctx: Context) -> tupl
         known = ctx.gaz.commune(name, province) if level == "commune" else ctx.gaz.district(name, None, province)
         if known and (level != "city" or known.level_word == "thành phố"):
             return known, words[n - 1].end()
-    if level == "city":
+    if level == "city" or _person_first(words, ctx):
         return None, pos
     cut = _place_end(text, words, ctx)
     name = text[start:words[cut - 1].end()]
     return Place(name, name, LEVEL_OF_KIND.get(level, level), province.name if province else None, word), words[cut - 1].end()
 
 
+def _person_first(words: list[re.Match], ctx: Context) -> bool:
+    """ "UBND huyện Trương Công Lập": three words or more from a family name, and no place the gazetteer
+    knows, are the name of the person the title is written before, the place left unwritten."""
+    return len(words) >= 3 and words[0].group(0) in ctx.gaz.surnames
+
+
 def _place_end(text: str, words: list[re.Match], ctx: Context) -> int:
-    """How many of the capitalised words name the place: all of them, unless a person's name follows it
-    ("Chiềng Sơn Lò Văn Tú": two), a name of two to four words starting with a family name; where several
-    cuts fit ("Nga Sơn Mai Văn Tuấn"), a place of two words is the likeliest."""
     run = words + _capitalised_run(text, words[-1].end() + 1) if text.startswith(" ", words[-1].end()) else words
-    cuts = [i for i in range(1, len(words)) if run[i].group(0) in ctx.gaz.surnames and 2 <= len(run) - i <= 4]
+    return place_length([w.group(0) for w in run], len(words), ctx.gaz.surnames)
+
+
+def place_length(run: list[str], most: int, surnames) -> int:
+    """How many of the first `most` capitalised words of `run` name a place: all of them, unless a person's
+    name follows it ("Chiềng Sơn Lò Văn Tú": two), a name of two to four words starting with a family name;
+    where several cuts fit ("Nga Sơn Mai Văn Tuấn"), a place of two words is the likeliest."""
+    cuts = [i for i in range(1, most) if run[i] in surnames and 2 <= len(run) - i <= 4]
     if not cuts:
-        return len(words)
+        return most
     return 2 if 2 in cuts else cuts[-1]
 
 

@@ -33,6 +33,12 @@ class TitleMatch:
         """This title once its body is known."""
         return replace(self, title=Title(self.role, body, title_name(self.prefix, body), self.written), pending=None)
 
+    def settled(self) -> TitleMatch:
+        """The title with its body's fallback taken, where nothing placed it."""
+        if self.title is None and self.pending is not None and self.pending.fallback is not None:
+            return self.completed(self.pending.fallback)
+        return self
+
 
 def title_name(prefix: str, body: Body) -> str:
     """The canonical title: the role joined to the body's name, the words they share written once."""
@@ -57,7 +63,7 @@ class TitleFinder:
         search = self.gaz.title_trigger.searcher(text)
         pos = 0
         while m := search(pos):
-            match = self.match_at(text, m.start(), ctx)
+            match = self.match_at(text, m.start(), ctx, settle=False)
             if match is None:
                 pos = m.end()
                 continue
@@ -65,7 +71,9 @@ class TitleFinder:
             pos = match.end
         return found
 
-    def match_at(self, text: str, pos: int, ctx: Context) -> TitleMatch | None:
+    def match_at(self, text: str, pos: int, ctx: Context, *, settle: bool = True) -> TitleMatch | None:
+        """The longest title at `pos`; with `settle`, a body the title leaves unplaced takes the report's place
+        (else it waits for the title list, whose later titles may place it)."""
         options = [o for o in (self._special(text, pos, ctx), self._role(text, pos, ctx),
                                self._head_role(text, pos, ctx)) if o]
         if not options:
@@ -75,7 +83,7 @@ class TitleFinder:
         fm = self.former_re.search(before)
         if fm:
             best = replace(best, start=pos - (len(before) - fm.start()), former=True)
-        return best
+        return best.settled() if settle else best
 
     def _title(self, pos, end, role, body_match, text, prefix=None, body_start=None):
         """A title, or a pending one; its name is `prefix` (the role by default) and the body's name."""
@@ -116,17 +124,22 @@ class TitleFinder:
             if place is not None:
                 c = committee_body(row, place, ctx)
                 return BodyMatch(pos, place_end, of_committee(sub, c) if sub else c)
-            return BodyMatch(pos, end, None, committee=committee, sub=sub)
+            implicit = self.bodies.implicit_place(row.data.get("implicit"), ctx)
+            fallback = committee_body(row, implicit, ctx) if implicit is not None else None
+            return BodyMatch(pos, end, None, committee=committee, sub=sub,
+                             fallback=of_committee(sub, fallback) if sub and fallback else fallback)
         if committee:  # a local Party committee: "Đảng ủy viên"
             return BodyMatch(pos, end, None, ctx.gaz.local_by_name[committee], sub=sub)
-        return BodyMatch(pos, end, None, sub=sub)
+        j = ctx.jurisdiction  # "UVTV" alone: of the report's own committee, unless the list names another
+        own = province_committee(j, ctx) if j is not None and j.kind in ("province", "city") else None
+        return BodyMatch(pos, end, None, sub=sub, fallback=of_committee(sub, own) if own else None)
 
     def _role(self, text, pos, ctx):
         for row in self.gaz.roles:
             m = row.pattern.match(text, pos)
             if not m or not text.startswith(" ", m.end()):
                 continue
-            body = self.bodies.match_at(text, m.end() + 1, ctx)
+            body = self.bodies.match_at(text, m.end() + 1, ctx, settle=False)
             if body is not None and (body.body is not None or body.pending):
                 return self._title(pos, body.end, row.name, body, text)
         return None
@@ -136,7 +149,7 @@ class TitleFinder:
             m = row.pattern.match(text, pos)
             if not m or not text.startswith(" ", m.end()):
                 continue
-            body = self.bodies.match_at(text, m.end() + 1, ctx)
+            body = self.bodies.match_at(text, m.end() + 1, ctx, settle=False)
             if body is None:
                 continue
             for word, spelling in self.gaz.head_role_words.items():
@@ -170,19 +183,9 @@ def complete_chain(chain: list[TitleMatch], ctx: Context) -> list[TitleMatch]:
             committee = committee_of(later, ctx)
             if committee is not None:
                 out[i] = t.completed(p.with_committee(committee).body)
-        elif later.place is not None and _same_level(p, later):
+        elif p.committee and ctx.gaz.committee_by_name[p.committee].data["level"] == "province":
+            if later.province is not None:  # "Tỉnh ủy viên, Bí thư Huyện ủy Điện Biên Đông": that district's province
+                out[i] = t.completed(p.with_place(later.province, ctx).body)
+        elif later.place is not None and p.accepts(later.place, ctx):
             out[i] = t.completed(p.with_place(later.place, ctx).body)
-    for i, t in enumerate(out):
-        if t.title is None and t.pending is not None and t.pending.sub and not (t.pending.committee or t.pending.row):
-            j = ctx.jurisdiction
-            if j is not None and j.kind in ("province", "city"):
-                out[i] = t.completed(t.pending.with_committee(province_committee(j, ctx)).body)
-    return out
-
-
-def _same_level(pending: BodyMatch, later: Body) -> bool:
-    """A place-less body may take a later title's place only at a level where it exists."""
-    if pending.row is None:
-        return True
-    levels = pending.row.data["levels"]
-    return later.level in levels or (later.level == "city" and "province" in levels)
+    return [t.settled() for t in out]
