@@ -9,7 +9,7 @@ from .gazetteer import Gazetteer
 
 _DATELINE = re.compile(
     r"^\s*(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
-    r"(?:\s*,?\s*(\d{1,2}:\d{2})(?:\s*(?:SA|CH|AM|PM))?)?\s*(?:\(GMT[+-]\d+\))?\s*$",
+    r"(?:\s*[,|\-–]?\s*(\d{1,2}[:h]\d{2})(?:\s*(?:SA|CH|AM|PM))?)?\s*(?:\(GMT[+-]\d+\))?\s*$",
     re.IGNORECASE,
 )
 _TERMINAL = tuple(".!?…:;\"”)")

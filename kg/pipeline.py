@@ -41,8 +41,11 @@ class Extractor:
         """What the report says about itself: its place, date and year."""
         jurisdiction = detect(own_text, source.url, self.gaz)
         date = source.date or page_date or url_date(source.url)
-        year = report_year(own_text) or url_year(source.url)
-        return Context(self.gaz, jurisdiction, year, date, local_unit(own_text, source.url, jurisdiction, self.gaz))
+        year, planned = report_year(own_text)
+        if year is None:
+            year, planned = url_year(source.url), False
+        return Context(self.gaz, jurisdiction, year, date, local_unit(own_text, source.url, jurisdiction, self.gaz),
+                       planned)
 
     def extract(self, source: SourceReport) -> ReportFacts:
         text = source.text
@@ -75,7 +78,7 @@ class Extractor:
 
         events = EventReader(self.events, ctx)
         for i, s in enumerate(sents):
-            event = events.read(s, bodies[i], [p for p in read[i].people if p.official], read[i].nameless)
+            event = events.read(s, bodies[i], [p for p in read[i].people if p.official])
             if event is not None and event.movement is None:
                 event.movement = next((m.name for m in named_movements[i]), None)
             givers = self._givers(read[i], read[i].people, bodies[i])

@@ -225,6 +225,26 @@ def _letters_beyond_links(text: str, html: str) -> int:
     return len(_LETTERS.findall(rest))
 
 
+_LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:sapo|summary|lead|chapeau|excerpt|description|tomtat)(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _lead(html: str) -> str | None:
+    """The article's lead paragraph, which news sites set apart ("sapo", "summary") and extraction can drop."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        page = lxml_html.fromstring(html.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError):
+        return None
+    for element in page.iter("div", "p", "h2", "section"):
+        if _LEAD_CLASS.search(element.get("class") or ""):
+            lead = " ".join(element.text_content().split())
+            if len(lead) >= 40:
+                return lead
+    return None
+
+
 def read_html(html: str, path: Path) -> SourceReport:
     """The article of a saved web page: its text, title, date and URL."""
     import trafilatura
@@ -238,5 +258,8 @@ def read_html(html: str, path: Path) -> SourceReport:
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or _letters_beyond_links(text, html) < MIN_ARTICLE_LETTERS:
         raise ReadError("an HTML page with no article text (only menus, links or scripts)")
+    lead = _lead(html)
+    if lead and " ".join(lead.split()) not in " ".join(text.split()):
+        text = f"{lead}\n{text}"
     return make_report(path.name, text, path=str(path), url=getattr(doc, "url", None),
                        title=getattr(doc, "title", None), date=parse_iso_date(getattr(doc, "date", None)))

@@ -21,3 +21,4 @@ class Context:
     year: int | None  # for dates written without one
     report_date: dt.date | None = None
     district: Place | None = None  # the district or commune a local report is about (jurisdiction.local_unit)
+    planned_year: bool = False  # `year` is a year the report plans for: its autumn dates are of the year before

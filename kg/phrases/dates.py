@@ -9,7 +9,7 @@ from . import Context
 
 DATE_RE = re.compile(
     r"(?:(?P<pod>sáng|trưa|chiều|tối|đêm)\s+(?:hôm\s+)?(?:nay\s+)?(?:\(\s*)?)?(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?"
-    r"(?:(?:vào\s+)?ngày\s+)*(?:(?P<first>\d{1,2})\s*(?:và|,|-|–)\s*(?=\d{1,2}\s*/))?"
+    r"(?:(?:vào\s+)?ngày\s+)*(?:(?P<first>\d{1,2})\s*(?:và|,|-|–|đến(?:\s+ngày)?)\s*(?=\d{1,2}\s*[/.-]))?"
     r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(?P<m>\d{1,2})"
     r"(?:\s*(?:/|-|\.|\s+năm\s+)\s*(?P<y>\d{4}))?(?![\d/])"
     r"|(?<![\d/.-])(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d/-])",
@@ -26,6 +26,7 @@ class DateMention:
     date: dt.date | None  # None where no year can be known
     written: str
     part_of_day: str | None
+    first_of_range: bool = False  # "6 và 7/11", "từ ngày 19 đến 21/7": the first day
 
 
 def find_dates(text: str, ctx: Context) -> list[DateMention]:
@@ -44,7 +45,7 @@ def find_dates(text: str, ctx: Context) -> list[DateMention]:
         except ValueError:
             continue
         pod = m["pod"].capitalize() if m["pod"] else None
-        out.append(DateMention(m.start(), m.end(), date, m.group(0).strip(), pod))
+        out.append(DateMention(m.start(), m.end(), date, m.group(0).strip(), pod, bool(m["first"])))
     return out
 
 
@@ -56,27 +57,39 @@ def infer_year(day: int, month: int, ctx: Context) -> int | None:
         except ValueError:
             return None
         return ctx.report_date.year - 1 if later else ctx.report_date.year
+    if ctx.year is not None and ctx.planned_year and month >= 9:
+        return ctx.year - 1  # "triển khai nhiệm vụ năm 2026" at a conference of 23/12: that is 2025
     return ctx.year
 
 
 _FULL_DATE = re.compile(r"(?<![\d/])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
-_REVIEWED = re.compile(r"(?:tổng kết|sơ kết|nhìn lại)[^.;]{0,80}?(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)",
+_REVIEWED = re.compile(r"(?:tổng kết|sơ kết|nhìn lại)[^.;]{0,250}?(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)",
                        re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _RANGE = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
 _TARGET = re.compile(r"(?:đến|tới|tầm nhìn|trước|hướng tới)\s+(?:năm\s+)?$", re.IGNORECASE)
+_PLANNED = re.compile(r"(?:nhiệm vụ|kế hoạch|phương hướng|chương trình công tác|mục tiêu)(?:\s+\S+){0,3}?\s+(?:năm\s+)?$",
+                      re.IGNORECASE)
 
 
-def report_year(text: str) -> int | None:
-    """The year a report is written in when it gives no date of its own: the latest year it names (a report
-    names no later year than its own), leaving out the periods' ends, unless a period is reviewed ("tổng
-    kết giai đoạn 2019 - 2024" is 2024), and the targets ("đến năm 2030"); never a period's start."""
+def report_year(text: str) -> tuple[int | None, bool]:
+    """The year a report is written in when it gives no date of its own, and whether that is a year it plans
+    for ("triển khai nhiệm vụ năm 2026"): the latest year it names (a report names no later year than its own
+    but the ones it plans for), leaving out the periods' ends, unless a period is reviewed ("tổng kết giai
+    đoạn 2019 - 2024" is 2024), and the targets ("đến năm 2030"); never a period's start."""
     ranges = [m.span() for m in _RANGE.finditer(text)]
-    years = [int(m.group(1)) for m in _YEAR.finditer(text)
-             if not any(a <= m.start() < b for a, b in ranges) and not _TARGET.search(text, max(0, m.start() - 20), m.start())]
-    years += [int(m.group(1)) for m in _FULL_DATE.finditer(text)]
-    years += [int(m.group(1)) for m in _REVIEWED.finditer(text)]
-    return max(years) if years else None
+    seen, planned = [], []
+    for m in _YEAR.finditer(text):
+        if any(a <= m.start() < b for a, b in ranges) or _TARGET.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        (planned if _PLANNED.search(text, max(0, m.start() - 40), m.start()) else seen).append(int(m.group(1)))
+    seen += [int(m.group(1)) for m in _FULL_DATE.finditer(text)]
+    seen += [int(m.group(1)) for m in _REVIEWED.finditer(text)]
+    year = max(seen, default=None)
+    plan = max(planned, default=None)
+    if plan is not None and (year is None or plan > year):
+        return plan, True
+    return year, False
 
 
 def url_date(url: str | None) -> dt.date | None:
