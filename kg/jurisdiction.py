@@ -14,7 +14,6 @@ _HOST_VOTES = 3  # a site's host names its province more surely than one mention
 _LEAD = r"(?:tỉnh|Tỉnh ủy|Tỉnh đoàn|thành phố|Thành phố|Thành ủy|Thành đoàn|TP\.?|Đảng bộ tỉnh|điểm cầu tỉnh)"
 _LINE_START = re.compile(r"^[ \t]*", re.MULTILINE)  # "Bạc Liêu: Họp mặt …" — a dateline names the province
 _LEAD_RE = re.compile(rf"{_LEAD}\s+(?=\S)")
-_DISTRICT = re.compile(r"(huyện|quận|thị xã) ((?:[A-ZÀ-Ỹ][^\W\d_]*)(?: [A-ZÀ-Ỹ][^\W\d_]*){0,3})")
 # "huyện Ninh Hải", "Huyện ủy Ninh Hải", "UBND thị xã Ninh Hòa": a district and the word before its name.
 _DISTRICT_NAMED = re.compile(r"(?i:(huyện|quận|thị xã))(?: ủy)? ((?:[A-ZÀ-Ỹ][^\W\d_]*)(?: [A-ZÀ-Ỹ][^\W\d_]*){0,3})")
 # "xã Chiềng Sơn", "Đảng ủy phường Bãi Cháy": a commune and the word before its name.
@@ -42,7 +41,7 @@ def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
         if m.group(0) != place.name and place.kind == "city":  # "TPHCM", "TP.HCM"
             votes[place.name] += 1
             first.setdefault(place.name, m.start())
-    for m in at_word_starts(_DISTRICT, text):
+    for m in at_word_starts(_DISTRICT_NAMED, text):
         name = _longest_name(m.group(2), lambda n: _only_province(gaz.districts.get(n, [])))
         if name:
             votes[name] += 1
@@ -59,30 +58,33 @@ def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
     return gaz.provinces[best]
 
 
-def local_unit(text: str, url: str | None, province: Place | None, gaz: Gazetteer) -> Place | None:
-    """The district or commune a local report is about ("Đảng ủy xã" then stands for that commune's): of its
-    province, named in its web address, or named at least twice and twice as often as any other, or the
-    only one it names."""
+def local_units(text: str, url: str | None, province: Place | None, gaz: Gazetteer) -> tuple[Place | None, Place | None]:
+    """The district and the commune a local report is about ("Huyện ủy", "Đảng ủy xã" then stand for theirs):
+    of its province, each named in its web address, or named at least twice and twice as often as any other
+    of its level."""
     if province is None:
-        return None
-    votes: Counter[Place] = Counter()
+        return None, None
+    districts: Counter[Place] = Counter()
     for m in at_word_starts(_DISTRICT_NAMED, text):
         word = m.group(1).lower()
         place = _longest_name(m.group(2), lambda n, w=word: _of(gaz.district(n, w, province), province, w))
         if place:
-            votes[place] += 1
+            districts[place] += 1
+    communes: Counter[Place] = Counter()
     for m in at_word_starts(_COMMUNE_NAMED, text):
         word = m.group(1).lower()
         place = _longest_name(m.group(2), lambda n: gaz.commune(n, province)) or _written_commune(m.group(2), word, province, gaz)
-        votes[place] += 1
+        communes[place] += 1
+    return _most_named(districts, url), _most_named(communes, url)
+
+
+def _most_named(votes: Counter[Place], url: str | None) -> Place | None:
     if url:
         for place in list(votes):
             if slug(place.name).replace("-", "") in fold(url).replace("-", ""):
                 votes[place] += _HOST_VOTES
     ranked = votes.most_common(2)
-    if not ranked:
-        return None
-    if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return ranked[0][0]
     return None
 

@@ -11,7 +11,7 @@ from .extract.directives import DirectiveFinder
 from .extract.events import EventGrammar, EventReader
 from .extract.officials import OfficialsReader, PersonMention, SentenceTitles, tenures_of
 from .gazetteer import Gazetteer, gazetteer
-from .jurisdiction import detect, local_unit
+from .jurisdiction import detect, local_units
 from .phrases import Context
 from .phrases.bodies import BodyFinder, BodyMatch
 from .phrases.dates import report_year, url_date, url_year
@@ -44,8 +44,8 @@ class Extractor:
         year, planned = report_year(own_text)
         if year is None:
             year, planned = url_year(source.url), False
-        return Context(self.gaz, jurisdiction, year, date, local_unit(own_text, source.url, jurisdiction, self.gaz),
-                       planned)
+        district, commune = local_units(own_text, source.url, jurisdiction, self.gaz)
+        return Context(self.gaz, jurisdiction, year, date, district, commune, planned)
 
     def extract(self, source: SourceReport) -> ReportFacts:
         text = source.text

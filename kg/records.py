@@ -60,6 +60,7 @@ class Body:
     level: str  # central, province, city, district, commune
     place: Place | None = None
     parent: Body | None = None
+    head: str = ""  # the row of kg/data/bodies.toml it was read by: "Ủy ban nhân dân", "Ban Dân vận"
 
     @property
     def province(self) -> Place | None:

@@ -20,5 +20,6 @@ class Context:
     jurisdiction: Place | None
     year: int | None  # for dates written without one
     report_date: dt.date | None = None
-    district: Place | None = None  # the district or commune a local report is about (jurisdiction.local_unit)
+    district: Place | None = None  # the district a district's report is about (jurisdiction.local_units)
+    commune: Place | None = None  # the commune, ward or special zone a commune's report is about
     planned_year: bool = False  # `year` is a year the report plans for: its autumn dates are of the year before

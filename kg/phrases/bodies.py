@@ -16,6 +16,7 @@ from . import Context
 from .places import LEVEL_OF_KIND, province_at, read_place
 
 _QUOTES = "“”\"«»‘’'"
+COMMUNE_WORDS = ("xã", "phường", "thị trấn", "đặc khu")
 _LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _GENERIC_AFTER = re.compile(r" (?:các cấp|cấp xã|cấp huyện|cấp cơ sở|cơ sở|các xã|các huyện|các tỉnh)(?![^\W_])")
 
@@ -75,7 +76,7 @@ class BodyMatch:
 def central_body(name: str, ctx: Context) -> Body:
     row = ctx.gaz.central_by_name[name]
     parent = central_body(row.data["parent"], ctx) if row.data.get("parent") else None
-    return Body(name, row.data["kind"], "central", None, parent)
+    return Body(name, row.data["kind"], "central", None, parent, name)
 
 
 def committee_body(committee: Named, place: Place, ctx: Context) -> Body:
@@ -85,7 +86,7 @@ def committee_body(committee: Named, place: Place, ctx: Context) -> Body:
     parent = None
     if place.kind in ("district", "commune") and place.province:
         parent = province_committee(ctx.gaz.provinces[place.province], ctx)
-    return Body(name, committee.data["kind"], level, place, parent)
+    return Body(name, committee.data["kind"], level, place, parent, committee.name)
 
 
 def province_committee(province: Place, ctx: Context) -> Body:
@@ -95,7 +96,7 @@ def province_committee(province: Place, ctx: Context) -> Body:
 
 def of_committee(sub: str, committee: Body) -> Body:
     """A board of a Party committee: "Ban Dân vận" + "Tỉnh ủy Cà Mau"."""
-    return Body(f"{sub} {committee.name}", committee.kind, committee.level, committee.place, committee)
+    return Body(f"{sub} {committee.name}", committee.kind, committee.level, committee.place, committee, sub)
 
 
 def place_phrase(place: Place, level_word: str) -> str:
@@ -111,7 +112,7 @@ def local_body(row: Named, level_word: str, place: Place, ctx: Context) -> Body:
     word = level_word or place.level_word or "tỉnh"
     level = LEVEL_OF_KIND.get(place.kind, "district")
     name = f"{row.name} {place.name}" if data.get("bare") else f"{row.name} {place_phrase(place, word)}"
-    return Body(name, data["kind"], level, place, _local_parent(row, place, ctx))
+    return Body(name, data["kind"], level, place, _local_parent(row, place, ctx), row.name)
 
 
 def _local_parent(row: Named, place: Place, ctx: Context) -> Body | None:
@@ -225,7 +226,8 @@ class BodyFinder:
         if implicit is None:
             return None
         if implicit not in ("province", "city"):
-            return ctx.district if ctx.district and ctx.district.level_word == implicit else None
+            local = ctx.commune if implicit in COMMUNE_WORDS else ctx.district
+            return local if local is not None and local.level_word == implicit else None
         if j is None or (implicit == "city" and j.kind != "city"):
             return None
         return j

@@ -8,10 +8,11 @@ from dataclasses import dataclass, replace
 from ..records import Body, Title
 from ..text import squash
 from . import Context
-from .bodies import BodyFinder, BodyMatch, central_body, committee_body, committee_of, of_committee, province_committee
+from .bodies import (BodyFinder, BodyMatch, central_body, committee_body, committee_of, local_body, of_committee,
+                     province_committee)
 from .places import read_place
 
-_FORMER_AFTER = re.compile(r"\s*\(\s*(?:nay là|đã nghỉ hưu)", re.IGNORECASE)
+_LIST_NEXT = re.compile(r"\s*(?:,|kiêm)\s*(?=[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -161,11 +162,13 @@ class TitleFinder:
         """A role followed by a person's name and no body: "Phó Trưởng ban Cầm Văn Tú"."""
         for row in self.gaz.bare_roles:
             m = row.pattern.match(text, pos)
-            if m and text.startswith(" ", m.end()) and text[m.end() + 1:m.end() + 2].isupper():
-                word = text[m.end() + 1:].split(" ", 1)[0]
-                if word in ctx.gaz.surnames:
-                    return TitleMatch(pos, m.end(), None, False, None, row.name, squash(m.group(0)),
-                                      row.data.get("prefix", row.name), bare=True, body_start=m.end())
+            if not m:
+                continue
+            before_name = text.startswith(" ", m.end()) and text[m.end() + 1:].split(" ", 1)[0] in ctx.gaz.surnames
+            in_list = _LIST_NEXT.match(text, m.end())  # "Phó Chỉ huy trưởng, Tham mưu trưởng Bộ CHQS tỉnh"
+            if before_name or in_list:
+                return TitleMatch(pos, m.end(), None, False, None, row.name, squash(m.group(0)),
+                                  row.data.get("prefix", row.name), bare=True, body_start=m.end())
         return None
 
 
@@ -174,6 +177,7 @@ def complete_chain(chain: list[TitleMatch], ctx: Context) -> list[TitleMatch]:
     a committee member's title that nothing completes is of the report's own committee ("UVTV" → its Tỉnh ủy)."""
     out = list(chain)
     for i in range(len(out) - 2, -1, -1):
+        out[i + 1] = out[i + 1].settled()  # what the later titles could not place, the report's place does
         t, nxt = out[i], out[i + 1]
         if t.title is not None or t.pending is None or nxt.title is None:
             continue
@@ -188,4 +192,25 @@ def complete_chain(chain: list[TitleMatch], ctx: Context) -> list[TitleMatch]:
                 out[i] = t.completed(p.with_place(later.province, ctx).body)
         elif later.place is not None and p.accepts(later.place, ctx):
             out[i] = t.completed(p.with_place(later.place, ctx).body)
+        elif (own := _agency_committee(p, later, ctx)) is not None:
+            out[i] = t.completed(own)
+        elif t.bare and _held_in(t, later, ctx):  # "Phó Chỉ huy trưởng, Tham mưu trưởng Bộ CHQS tỉnh": the same body
+            out[i] = t.completed(later)
     return [t.settled() for t in out]
+
+
+def _agency_committee(pending: BodyMatch, later: Body, ctx: Context) -> Body | None:
+    """ "Phó Bí thư Đảng ủy, Chỉ huy trưởng Bộ CHQS tỉnh": the Party committee of the agency named next
+    ("Đảng ủy Quân sự tỉnh"), as kg/data/bodies.toml pairs them."""
+    if pending.row is None or pending.row.name != "Đảng ủy" or pending.sub or later.place is None:
+        return None
+    agency = ctx.gaz.local_by_name.get(later.head)
+    committee = agency.data.get("party_committee") if agency is not None else None
+    if committee is None:
+        return None
+    return local_body(ctx.gaz.local_by_name[committee], later.place.level_word, later.place, ctx)
+
+
+def _held_in(t: TitleMatch, body: Body, ctx: Context) -> bool:
+    row = next((r for r in ctx.gaz.bare_roles if r.name == t.role), None)
+    return row is not None and body.name.startswith(tuple(row.data.get("of", ())))
