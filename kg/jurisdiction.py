@@ -12,6 +12,8 @@ from .text import fold, slug
 
 _HOST_VOTES = 3  # a site's host names its province more surely than one mention
 _LEAD = r"(?:tỉnh|Tỉnh ủy|Tỉnh đoàn|thành phố|Thành phố|Thành ủy|Thành đoàn|TP\.?|Đảng bộ tỉnh|điểm cầu tỉnh)"
+_LEAD_CHARS = 400  # the headline and the lead: where a report names its own place
+_LINE = re.compile(r"^.+$", re.MULTILINE)
 _LINE_START = re.compile(r"^[ \t]*", re.MULTILINE)  # "Bạc Liêu: Họp mặt …" — a dateline names the province
 _LEAD_RE = re.compile(rf"{_LEAD}\s+(?=\S)")
 # "huyện Ninh Hải", "Huyện ủy Ninh Hải", "UBND thị xã Ninh Hòa": a district and the word before its name.
@@ -21,37 +23,35 @@ _COMMUNE_NAMED = re.compile(r"(?<![^\W_])(xã|phường|thị trấn|đặc khu)
 
 
 def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
-    """The place most named, by explicit mention, known district or host."""
+    """The place most named: by explicit mention ("Tỉnh ủy Cà Mau", "tỉnh Cà Mau"; a headline or lead's count
+    twice), by name alone, by a district known to lie in it, or by the web address."""
     votes: Counter[str] = Counter()
     first: dict[str, int] = {}
+    text = _LINE.sub(lambda m: m.group(0).title() if m.group(0).isupper() else m.group(0), text)  # "BÁO QUẢNG NINH"
+
+    def vote(name: str, at: int, weight: int = 1) -> None:
+        votes[name] += weight * (2 if 0 <= at < _LEAD_CHARS else 1)
+        first.setdefault(name, at)
+
     for m in at_word_starts(_LEAD_RE, text):
         found = gaz.province_re.match(text, m.end())
         if found:
-            place = gaz.place_forms[found.group(0)]
-            votes[place.name] += 1
-            first.setdefault(place.name, m.start())
+            vote(gaz.place_forms[found.group(0)].name, m.start())
     for line in _LINE_START.finditer(text):
         found = gaz.province_re.match(text, line.end())
         if found and re.match(r"\s*[:–-]\s", text[found.end():found.end() + 3]):
-            place = gaz.place_forms[found.group(0)]
-            votes[place.name] += 1
-            first.setdefault(place.name, line.end())
+            vote(gaz.place_forms[found.group(0)].name, line.end())
     for m in at_word_starts(gaz.province_re, text):
-        place = gaz.place_forms[m.group(0)]
-        if m.group(0) != place.name and place.kind == "city":  # "TPHCM", "TP.HCM"
-            votes[place.name] += 1
-            first.setdefault(place.name, m.start())
+        vote(gaz.place_forms[m.group(0)].name, m.start())
     for m in at_word_starts(_DISTRICT_NAMED, text):
         name = _longest_name(m.group(2), lambda n: _only_province(gaz.districts.get(n, [])))
         if name:
-            votes[name] += 1
-            first.setdefault(name, m.start())
+            vote(name, m.start())
     if url:
         parts = urlparse(url)
         url_place = gaz.host_place(parts.hostname or url) or gaz.path_place(parts.path)
         if url_place:
-            votes[url_place.name] += _HOST_VOTES
-            first.setdefault(url_place.name, -1)
+            vote(url_place.name, -1, _HOST_VOTES)
     if not votes:
         return None
     best = max(votes, key=lambda name: (votes[name], -first[name]))

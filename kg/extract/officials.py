@@ -26,7 +26,7 @@ _SPLIT = re.compile(r"\s*(?:,\s*)?và\s*")
 _APPOSITION = re.compile(r"\s*(?:,|-|–|—|\(|:)\s*")
 _TITLE_FIRST = re.compile(r" (?:tân )?")
 _LIST_INTRO = re.compile(r"\s*(?::|,?\s*(?:là|gồm(?: có)?)\s*:?)\s*(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?", re.IGNORECASE)
-_NAME_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|đồng chí|đ/c)\s+)?", re.IGNORECASE)
+_NAME_LIST_GAP = re.compile(r"[\s,;]*(?:và)?[\s,;]*(?:(?:ông|bà|đồng chí|đ/c)\s+)?", re.IGNORECASE)
 _LINK_VERB = re.compile(
     r"(?:(?<![^\W_])(?:giữ|làm|là|đảm nhiệm|đảm nhận|kiêm nhiệm|kiêm|phụ trách|tái đắc cử|đắc cử|trúng cử|bầu|"
     r"bổ nhiệm|chỉ định|điều động|phân công|luân chuyển|chuẩn y|giao|cử)"
@@ -92,7 +92,7 @@ class OfficialsReader:
         for whole in _chains(titles, text):
             whole = complete_chain(whole, self.ctx)
             whole = [self._with_context_body(t, text, bodies) for t in whole]
-            for chain, holders in self._holders(whole, spans, text):
+            for chain, holders in self._holders(whole, spans, text, titles):
                 if holders:
                     former = bool(_FORMER_VERB.search(text, max(0, chain[0].start - 60), chain[0].start))
                     retired = bool(_RETIRED.match(text, chain[-1].end))
@@ -124,7 +124,8 @@ class OfficialsReader:
         fits = {name for name in self.known if name.rsplit(" ", 1)[-1] == span.name}
         return NameSpan(span.start, span.end, fits.pop(), True, True) if len(fits) == 1 else None
 
-    def _holders(self, chain: list[TitleMatch], spans: list[NameSpan], text: str) -> list[tuple[list[TitleMatch], list[NameSpan]]]:
+    def _holders(self, chain: list[TitleMatch], spans: list[NameSpan], text: str,
+                 titles: list[TitleMatch]) -> list[tuple[list[TitleMatch], list[NameSpan]]]:
         """Whose titles these are: the name after ("T A"), the name before ("A, T"), or by a verb; a list
         between two names splits at its "và" ("A, T1 và T2 B")."""
         first, last = chain[0], chain[-1]
@@ -137,12 +138,12 @@ class OfficialsReader:
                 return [(chain[:split], [before]), (chain[split:], [after])]
             return [(chain, [after])]
         if after is not None and _LIST_INTRO.fullmatch(text, last.end, after.start):
-            return [(chain, _name_list(spans, spans.index(after), text, forward=True))]
+            return [(chain, _name_list(spans, spans.index(after), text, forward=True, titles=titles))]
         if apposition:
             return [(chain, _name_list(spans, spans.index(before), text, forward=False, joined_by_va=True))]
-        return [(chain, self._linked(chain, spans, text))]
+        return [(chain, self._linked(chain, spans, text, titles))]
 
-    def _linked(self, chain: list[TitleMatch], spans: list[NameSpan], text: str) -> list[NameSpan]:
+    def _linked(self, chain: list[TitleMatch], spans: list[NameSpan], text: str, titles: list[TitleMatch]) -> list[NameSpan]:
         """The holders a verb names: "phê chuẩn … chức vụ T đối với ông A", "A được bầu giữ chức T"."""
         first, last = chain[0], chain[-1]
         whom = _FOR_WHOM.match(text, last.end)
@@ -156,7 +157,7 @@ class OfficialsReader:
             subject = next((s for s in reversed(spans) if s.end <= verb.start()
                             and verb.start() - s.end <= _SUBJECT_REACH and not re.search(r"[.;]", text[s.end:verb.start()])), None)
             if subject is not None:
-                return _name_list(spans, spans.index(subject), text, forward=False)
+                return _name_list(spans, spans.index(subject), text, forward=False, titles=titles)
             if self.last is not None and _FORMER_VERB.search(text, max(0, first.start - 60), first.start):
                 return [NameSpan(first.start, first.start, self.last)]
         return []
@@ -195,20 +196,37 @@ def _chains(titles: list[TitleMatch], text: str) -> list[list[TitleMatch]]:
     return groups
 
 
-def _name_list(spans: list[NameSpan], at: int, text: str, *, forward: bool, joined_by_va: bool = False) -> list[NameSpan]:
+def _name_list(spans: list[NameSpan], at: int, text: str, *, forward: bool, joined_by_va: bool = False,
+               titles: list[TitleMatch] = ()) -> list[NameSpan]:
     """The names listed with spans[at]: "A, B và C". Going back from a title ("A và B, T"), only a list
-    joined by "và" counts, unless `joined_by_va` is False (a verb's subjects: "Các ông A, B được bầu")."""
+    joined by "và" counts, unless `joined_by_va` is False (a verb's subjects: "Các ông A, B được bầu").
+    Where `titles` are given, each name may carry its own between them ("A, T1 và B, T2 được bầu …")."""
     out = [spans[at]]
     step = 1 if forward else -1
+    own = [s for s in spans if any(_APPOSITION.fullmatch(text, s.end, t.start) for t in titles if t.start >= s.end)]
+    if forward and spans[at] not in own:
+        titles = ()  # "các Phó Trưởng ban: A, B; đồng chí C, Chủ tịch …": the list ends where its names have titles
     i = at
     while 0 <= i + step < len(spans):
         a, b = (spans[i], spans[i + step]) if forward else (spans[i + step], spans[i])
-        gap = text[a.end:b.start]
-        if not _NAME_LIST_GAP.fullmatch(gap) or (joined_by_va and "và" not in gap.lower()):
+        gap = _without(text, a.end, b.start, titles)
+        if not _NAME_LIST_GAP.fullmatch(gap) or (joined_by_va and "và" not in gap.lower()) or (
+                forward and not titles and b in own):
             break
         out.append(spans[i + step])
         i += step
     return out
+
+
+def _without(text: str, start: int, end: int, titles: list[TitleMatch]) -> str:
+    """text[start:end] with the titles inside it left out."""
+    out, pos = [], start
+    for t in titles:
+        if start <= t.start and t.end <= end:
+            out.append(text[pos:t.start])
+            pos = t.end
+    out.append(text[pos:end])
+    return "".join(out)
 
 
 def tenures_of(person: PersonMention, sentence: Sentence) -> list[Tenure]:
