@@ -49,6 +49,25 @@ def alternation(forms: list[str]) -> str:
     return "|".join(branch for _, branch in sorted(branches, key=lambda b: (-b[0], b[1])))
 
 
+def literal_alternation(words) -> str:
+    """A regex for any of the literal `words`, as a tree of their first letters ("N(?:guyễn|gô)|T(?:rần|ô)"):
+    a flat list of hundreds is tried branch by branch at every capital, a tree one letter at a time.
+    Where one word is the start of another, the longer is tried first."""
+    words = sorted(set(words))
+    if "" in words and len(words) == 1:
+        return ""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            by_first.setdefault(w[0], []).append(w[1:])
+    branches = [re.escape(first) + (f"(?:{inner})" if (inner := literal_alternation(rest)) and len(rest) > 1
+                                    else re.escape(rest[0]) if len(rest) == 1 else "")
+                for first, rest in by_first.items()]
+    if "" in words:
+        return "(?:" + "|".join(branches) + ")?"
+    return "|".join(branches)
+
+
 _WORD_CHAR = re.compile(r"[^\W_]")
 
 
@@ -84,7 +103,7 @@ class WordTrigger:
 
     def __init__(self, forms: list[str]):
         self.any_case = word_regex(forms)
-        plain = [_NAMED_GROUP.sub("(?:", f).lower() for f in forms]
+        plain = [_lower(_NAMED_GROUP.sub("(?:", f)) for f in forms]
         self.lower = re.compile("(?:" + alternation(plain) + r")(?![^\W_])")
 
     def searcher(self, text: str):
@@ -94,8 +113,22 @@ class WordTrigger:
             return lambda pos: self.any_case.search(text, pos)
         return lambda pos: word_start_search(self.lower, low, pos)
 
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """Non-overlapping matches, left to right (on the lower-cased text: take their offsets, not their groups)."""
+        search = self.searcher(text)
+        pos = 0
+        while m := search(pos):
+            yield m
+            pos = max(m.end(), m.start() + 1)
+
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_ESCAPE_OR_CHAR = re.compile(r"\\.|.", re.DOTALL)
+
+
+def _lower(regex: str) -> str:
+    """A regex for the lower-cased text: its letters lower-cased, its escapes ("\\W", "\\S") as they are."""
+    return "".join(m.group() if m.group().startswith("\\") else m.group().lower() for m in _ESCAPE_OR_CHAR.finditer(regex))
 _LETTERS = re.compile(r"(?<![\\<])[^\W\d_]{2,}")
 
 
@@ -244,7 +277,7 @@ class Gazetteer:
         self.hosts.sort(key=lambda hp: -len(hp[0]))
         self.slugs = {token: place for token, place in self.hosts}
         self.slugs.update({slug(place.name): place for place in self.provinces.values()})
-        self.province_re = re.compile(r"(?:" + alternation([re.escape(f) for f in self.place_forms]) + r")(?![^\W_])")
+        self.province_re = re.compile(r"(?:" + literal_alternation(self.place_forms) + r")(?![^\W_])")
         self.districts: dict[str, list[Place]] = {}
         for row in _tsv("districts.tsv"):
             place = Place(row["name"], row["name"], "district", row["province"], row["level"])

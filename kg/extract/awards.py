@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import word_regex
+from ..gazetteer import WordTrigger
 from ..records import Award, Body, Sentence, Title
 
 _NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+)"
@@ -20,12 +20,12 @@ class AwardFinder:
         self.collective = re.compile(rf"{_NUMBER}\s+(?:{coll})", re.IGNORECASE)
         self.individual = re.compile(rf"{_NUMBER}\s+(?:{indiv})", re.IGNORECASE)
         self.on_behalf = re.compile(r"thay mặt\s+", re.IGNORECASE)
-        self.any_type = word_regex([f for row in gaz.award_types for f in row.data["forms"]])
+        self.any_type = WordTrigger([f for row in gaz.award_types for f in row.data["forms"]])
 
     def find(self, sentence: Sentence, givers: list[tuple[int, int, Body | Title | str]]) -> list[Award]:
         """Awards in a sentence; `givers` are the bodies, nameless titles and people it names, with spans."""
         text = sentence.text
-        if not self.any_type.search(text):
+        if not self.any_type.searcher(text)(0):
             return []
         awards: list[Award] = []
         clause_start = 0

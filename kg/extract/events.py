@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import alternation, word_regex
+from ..gazetteer import WordTrigger, alternation, word_start_search
 from ..phrases import Context
 from ..phrases.bodies import BodyMatch
 from ..phrases.dates import DateMention, find_dates
@@ -46,7 +46,7 @@ class EventGrammar:
         self.gaz = gaz
         ev = gaz.events
         self.types = gaz.event_types
-        self.any_type = word_regex([f for row in self.types for f in row.data["forms"]])
+        self.any_type = WordTrigger([f for row in self.types for f in row.data["forms"]])
         self.after_verb = re.compile("|".join(f for row in self.types for f in row.data.get("after_verb", [])),
                                      re.IGNORECASE)
         self.organise_before = re.compile(r"(?<![^\W_])(?:" + alternation(ev["organise"]) + r")(?![^\W_])[^.;:]{0,60}$",
@@ -156,7 +156,7 @@ class EventReader:
                 return type_name, start, end, "held"
             if self.g.setting_before.search(before):
                 return type_name, start, end, "setting"
-        receive = self.g.receive.search(text)
+        receive = word_start_search(self.g.receive, text)
         if receive:
             return self.gaz.events["receive_type"], receive.start(), receive.end(), "held"
         return None

@@ -75,8 +75,8 @@ class OfficialsReader:
         """People and titles of a sentence, given its titles and bodies (phrases)."""
         text = sentence.text
         taken = [(t.start, t.end) for t in titles] + [(b.start, b.end) for b in bodies]
-        spans = [self._resolved(s) for s in self.names.find_all(text, self.ctx, taken)]
-        spans = [s for s in spans if s is not None]
+        found = self.names.find_all(text, self.ctx, taken) if titles else self._known_names(text, taken)
+        spans = [s for s in map(self._resolved, found) if s is not None]
         people: dict[int, PersonMention] = {}  # by start of the name span
 
         def give(span: NameSpan, chain: list[TitleMatch], former: bool = False) -> None:
@@ -116,6 +116,12 @@ class OfficialsReader:
         if found:
             self.last = found[-1].person
         return SentenceTitles(found, nameless)
+
+    def _known_names(self, text: str, taken: list[tuple[int, int]]) -> list[NameSpan]:
+        """In a sentence with no title, only the officials already named matter: by full or short name."""
+        spans = [NameSpan(at, at + len(name), name) for name in self.known for at in _occurrences(text, name)]
+        spans += self.names.short_names(text, taken, spans)
+        return sorted(spans, key=lambda s: s.start)
 
     def _resolved(self, span: NameSpan) -> NameSpan | None:
         """A short name as the full name it refers back to ("ông Khải" → "Lò Văn Khải"), if exactly one fits."""
@@ -235,3 +241,10 @@ def tenures_of(person: PersonMention, sentence: Sentence) -> list[Tenure]:
 
 def body_of(title: Title) -> Body:
     return title.body
+
+
+def _occurrences(text: str, name: str):
+    at = text.find(name)
+    while at >= 0:
+        yield at
+        at = text.find(name, at + len(name))

@@ -141,6 +141,7 @@ class BodyFinder:
         self.party_locals = ByFirstLetter([r for r in gaz.locals if r.data.get("parent") == "committee"
                                            and r.name.startswith("Đảng ủy")])
         self.party_central = ByFirstLetter([r for r in gaz.central if r.name.startswith(("Đảng ủy", "Quân ủy"))])
+        self._read: dict[tuple, BodyMatch | None] = {}  # the bodies read at a sentence's positions, kept a while
 
     def find_all(self, text: str, ctx: Context, *, keep_pending: bool = False,
                  skip: list[tuple[int, int]] = ()) -> list[BodyMatch]:
@@ -177,13 +178,22 @@ class BodyFinder:
     def match_at(self, text: str, pos: int, ctx: Context, *, settle: bool = True) -> BodyMatch | None:
         """The longest body that starts at `pos`; with `settle`, one the sentence leaves unplaced takes the
         report's place (else it waits, for the neighbour that may place it: "Đảng ủy, HĐND, UBND xã X")."""
+        key = (text, pos, ctx)
+        if key not in self._read:  # a title's body is read again when the sentence's bodies are
+            if len(self._read) > 256:
+                self._read.clear()
+            self._read[key] = self._longest_at(text, pos, ctx)
+        best = self._read[key]
+        return best.settled() if best is not None and settle else best
+
+    def _longest_at(self, text: str, pos: int, ctx: Context) -> BodyMatch | None:
         options = [o for o in (self._central(text, pos, ctx), self._committee_body(text, pos, ctx),
                                self._committee(text, pos, ctx), self._abbreviation(text, pos, ctx),
                                self._local(text, pos, ctx, self.locals), self._steering(text, pos, ctx)) if o]
         best = max(options, key=lambda o: (o.end, o.body is not None or o.fallback is not None), default=None)
         if best is not None and self._is_generic_after(text, best.end) and best.fallback is not None:
             return None
-        return best.settled() if best is not None and settle else best
+        return best
 
     def _central(self, text, pos, ctx, rows=None):
         best = None

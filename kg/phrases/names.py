@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..gazetteer import alternation
+from ..gazetteer import WordTrigger, alternation, at_word_starts, literal_alternation, word_start_search
 from ..text import is_capitalised
 from . import Context
 from .places import WORD
 
 MAX_NAME_WORDS = 5
+_SPACES = re.compile(r"\s+(?=[^\W\d_])")
 
 # Capitalised words that open phrases, never a name's syllables: a name stops before them.
 NOT_NAMES = {"Ảnh", "Đảng", "Nhà", "Hội", "Nghị", "Ban", "Tỉnh", "Huyện", "Ủy", "Bộ", "Theo", "Tại", "Sau", "Trong",
@@ -39,42 +40,51 @@ class NameFinder:
     def __init__(self, gaz):
         self.gaz = gaz
         self.surnames = gaz.surnames
-        starts = [re.escape(s) for s in sorted(gaz.surnames, key=len, reverse=True)]
-        # a family name starts a word; "H'" and "K'" names run on ("H'Hen Niê")
-        self.start_re = re.compile(r"(?<![^\W_])(?:" + alternation(starts) + r")(?![^\W_'’])|(?<![^\W_])[HK]['’][^\W\d_]")
+        # a family name starts a word; "H'" and "K'" names run on ("H'Hen Niê"). No look-behind in front:
+        # word_start_search checks word starts and lets the search skip ahead
+        self.start_re = re.compile(r"(?:" + literal_alternation(gaz.surnames) + r")(?![^\W_'’])|[HK]['’][^\W\d_]")
         self.honorific_re = re.compile(r"(?:^|(?<=[\s(,:;]))(?:" + alternation(gaz.honorific_forms) + r")\s+$",
                                        re.IGNORECASE)
         self.place_before_re = re.compile(r"(?:^|(?<=[\s(,]))(?:" + alternation(gaz.place_before) + r")\s+$")
         self.level_before_re = re.compile(r"(?:^|(?<=[\s(,]))(?:" + alternation(gaz.level_before) + r")\s+$")
-        self.after_honorific = re.compile(r"(?<![^\W_])(?i:" + alternation(gaz.honorific_forms) + r")\s+(?=[^\W\d_])")
-        self.short_re = re.compile(r"(?<![^\W_])(?i:" + alternation(gaz.short_name_honorifics) + r")\s+"
+        self.honorifics = WordTrigger(gaz.honorific_forms)
+        self.short_re = re.compile(r"(?i:" + alternation(gaz.short_name_honorifics) + r")\s+"
                                    r"(?P<name>[^\W\d_][^\W_]*)(?![^\W_])")
 
     def find_all(self, text: str, ctx: Context, taken: list[tuple[int, int]] = ()) -> list[NameSpan]:
         """Full names and short names, left to right, outside the spans `taken` (titles, bodies)."""
         found: list[NameSpan] = []
         pos = 0
-        while m := self.start_re.search(text, pos):
+        while m := word_start_search(self.start_re, text, pos):
             span = self._full_name(text, m.start(), ctx)
             if span is None or _inside(span.start, taken):
                 pos = m.end()
                 continue
             found.append(span)
             pos = span.end
-        for m in self.after_honorific.finditer(text):  # "đồng chí A Sâm", "bà H'Hen Niê": any run after an honorific
-            if any(s.start <= m.end() < s.end or m.start() <= s.start < m.end() for s in found):
+        for m in self.honorifics.finditer(text):  # "đồng chí A Sâm", "bà H'Hen Niê": any run after one
+            gap = _SPACES.match(text, m.end())
+            if gap is None or any(s.start <= gap.end() < s.end or m.start() <= s.start < gap.end() for s in found):
                 continue
-            span = self._full_name(text, m.end(), ctx, any_first=True)
+            span = self._full_name(text, gap.end(), ctx, any_first=True)
             if span is not None and not _inside(span.start, taken):
                 found.append(span)
-        for m in self.short_re.finditer(text):
+        found += self.short_names(text, taken, found)
+        return sorted(found, key=lambda s: s.start)
+
+    def short_names(self, text: str, taken, found: list[NameSpan]) -> list[NameSpan]:
+        """Given names alone after an honorific ("ông Khải"), outside `taken` and the names `found`."""
+        out = []
+        if not self.honorifics.searcher(text)(0):
+            return out
+        for m in at_word_starts(self.short_re, text):
             word = m.group("name")
             at = m.start("name")
             if (is_capitalised(word) and word not in NOT_NAMES and not _inside(at, taken)
                     and not any(s.start <= at < s.end for s in found)
                     and not _next_is_capitalised(text, m.end())):
-                found.append(NameSpan(at, m.end(), word, True, True))
-        return sorted(found, key=lambda s: s.start)
+                out.append(NameSpan(at, m.end(), word, True, True))
+        return out
 
     def _full_name(self, text: str, start: int, ctx: Context, any_first: bool = False) -> NameSpan | None:
         """The name that starts at `start`: two to five capitalised words; the first a family name, unless
