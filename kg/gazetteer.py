@@ -151,27 +151,42 @@ class Named:
     data: dict
 
 
-class ByFirstLetter:
-    """Table rows, in table order, indexed by the letter their forms start with.
+class ByFirstWord:
+    """Table rows, in table order, indexed by the word their forms start with ("ban", "bộ", "ubnd").
 
-    Only rows whose forms can start with the letter at a position can match there;
-    a row with a form that starts with regex syntax is tried everywhere.
+    Only rows whose forms can start with the word at a position can match there; a row with a
+    form whose first word is regex syntax ("Hội đồng nhân(?: dân)?" starts with "hội" all the same)
+    is indexed by its first letter, and one that starts with syntax is tried everywhere.
     """
 
     def __init__(self, rows: list[Named]):
-        letters = [_first_letters(row.data["forms"]) for row in rows]
-        self.anywhere = [row for row, first in zip(rows, letters) if first is None]
-        keys = set().union(*(first for first in letters if first))
-        self.index = {k: [row for row, first in zip(rows, letters) if first is None or k in first] for k in keys}
+        keys = [_first_words(row.data["forms"]) for row in rows]
+        self.anywhere = [row for row, first in zip(rows, keys) if first is None]
+        every = set().union(*(first for first in keys if first))
+        self.index = {k: [row for row, first in zip(rows, keys) if first is None or k in first or k[0] + "…" in first]
+                      for k in every}
 
     def at(self, text: str, pos: int) -> list[Named]:
-        return self.index.get(text[pos:pos + 1].lower(), self.anywhere)
+        word = _WORD_AT.match(text, pos)
+        if word is None:
+            return self.anywhere
+        w = word.group().lower()
+        return self.index.get(w) or self.index.get(w[0] + "…", self.anywhere)
 
 
-def _first_letters(forms: list[str]) -> set[str] | None:
-    if all(form[:1].isalnum() for form in forms):
-        return {form[0].lower() for form in forms}
-    return None
+_WORD_AT = re.compile(r"[^\W_]+")
+_PLAIN_WORD = re.compile(r"[^\W_]+(?=[ ,]|$)")
+
+
+def _first_words(forms: list[str]) -> set[str] | None:
+    """The first word of each form, lower-cased, or its first letter then "…" where the word is syntax."""
+    keys = set()
+    for form in forms:
+        if not form[:1].isalnum():
+            return None
+        plain = _PLAIN_WORD.match(form)
+        keys.add(plain.group().lower() if plain else form[0].lower() + "…")
+    return keys
 
 
 def _named(rows: list[dict]) -> list[Named]:

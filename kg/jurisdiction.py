@@ -17,9 +17,11 @@ _LINE = re.compile(r"^.+$", re.MULTILINE)
 _LINE_START = re.compile(r"^[ \t]*", re.MULTILINE)  # "Bạc Liêu: Họp mặt …" — a dateline names the province
 _LEAD_RE = re.compile(rf"{_LEAD}\s+(?=\S)")
 # "huyện Ninh Hải", "Huyện ủy Ninh Hải", "UBND thị xã Ninh Hòa": a district and the word before its name.
-_DISTRICT_NAMED = re.compile(r"(?i:(huyện|quận|thị xã))(?: ủy)? ((?:[A-ZÀ-Ỹ][^\W\d_]*)(?: [A-ZÀ-Ỹ][^\W\d_]*){0,3})")
+# "huyện Ninh Hải", "Huyện ủy Ninh Hải": a district's level word (found in the lower-cased text), then its name
+_DISTRICT_WORD = re.compile(r"(huyện|quận|thị xã)(?: ủy)? ")
+_NAME_AFTER = re.compile(r"(?:[A-ZÀ-Ỹ][^\W\d_]*)(?: [A-ZÀ-Ỹ][^\W\d_]*){0,3}")
 # "xã Chiềng Sơn", "Đảng ủy phường Bãi Cháy": a commune and the word before its name.
-_COMMUNE_NAMED = re.compile(r"(?<![^\W_])(xã|phường|thị trấn|đặc khu) ((?:[A-ZÀ-Ỹ][^\W\d_]*)(?: [A-ZÀ-Ỹ][^\W\d_]*){0,3})")
+_COMMUNE_WORD = re.compile(r"(xã|phường|thị trấn|đặc khu) ")
 
 
 def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
@@ -43,10 +45,10 @@ def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
             vote(gaz.place_forms[found.group(0)].name, line.end())
     for m in at_word_starts(gaz.province_re, text):
         vote(gaz.place_forms[m.group(0)].name, m.start())
-    for m in at_word_starts(_DISTRICT_NAMED, text):
-        name = _longest_name(m.group(2), lambda n: _only_province(gaz.districts.get(n, [])))
+    for word, written, at in _named(text, _DISTRICT_WORD):
+        name = _longest_name(written, lambda n: _only_province(gaz.districts.get(n, [])))
         if name:
-            vote(name, m.start())
+            vote(name, at)
     if url:
         parts = urlparse(url)
         url_place = gaz.host_place(parts.hostname or url) or gaz.path_place(parts.path)
@@ -65,17 +67,25 @@ def local_units(text: str, url: str | None, province: Place | None, gaz: Gazette
     if province is None:
         return None, None
     districts: Counter[Place] = Counter()
-    for m in at_word_starts(_DISTRICT_NAMED, text):
-        word = m.group(1).lower()
-        place = _longest_name(m.group(2), lambda n, w=word: _of(gaz.district(n, w, province), province, w))
+    for word, written, _ in _named(text, _DISTRICT_WORD):
+        place = _longest_name(written, lambda n, w=word: _of(gaz.district(n, w, province), province, w))
         if place:
             districts[place] += 1
     communes: Counter[Place] = Counter()
-    for m in at_word_starts(_COMMUNE_NAMED, text):
-        word = m.group(1).lower()
-        place = _longest_name(m.group(2), lambda n: gaz.commune(n, province)) or _written_commune(m.group(2), word, province, gaz)
+    for word, written, _ in _named(text, _COMMUNE_WORD):
+        place = _longest_name(written, lambda n: gaz.commune(n, province)) or _written_commune(written, word, province, gaz)
         communes[place] += 1
     return _most_named(districts, url), _most_named(communes, url)
+
+
+def _named(text: str, level_word: re.Pattern):
+    """(level word, name as written, where) of each place a level word names: "xã Chiềng Sơn", "Huyện ủy Mai Sơn"."""
+    low = text.lower()
+    source = low if len(low) == len(text) else text
+    for m in at_word_starts(level_word, source):
+        name = _NAME_AFTER.match(text, m.end())
+        if name:
+            yield m.group(1).lower(), name.group(0), m.start()
 
 
 def _most_named(votes: Counter[Place], url: str | None) -> Place | None:

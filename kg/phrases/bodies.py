@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..gazetteer import ByFirstLetter, Named, WordTrigger
+from ..gazetteer import ByFirstWord, Named, WordTrigger
 from ..records import Body, Place
 from ..text import squash
 from . import Context
@@ -137,10 +137,10 @@ class BodyFinder:
         groups = (gaz.central, gaz.committees, gaz.committee_bodies, gaz.locals)
         forms = [f for group in groups for row in group for f in row.data["forms"]]
         self.trigger = WordTrigger(forms + list(gaz.abbreviations) + gaz.steering["forms"])
-        self.central, self.committees, self.committee_bodies, self.locals = map(ByFirstLetter, groups)
-        self.party_locals = ByFirstLetter([r for r in gaz.locals if r.data.get("parent") == "committee"
+        self.central, self.committees, self.committee_bodies, self.locals = map(ByFirstWord, groups)
+        self.party_locals = ByFirstWord([r for r in gaz.locals if r.data.get("parent") == "committee"
                                            and r.name.startswith("Đảng ủy")])
-        self.party_central = ByFirstLetter([r for r in gaz.central if r.name.startswith(("Đảng ủy", "Quân ủy"))])
+        self.party_central = ByFirstWord([r for r in gaz.central if r.name.startswith(("Đảng ủy", "Quân ủy"))])
         self._read: dict[tuple, BodyMatch | None] = {}  # the bodies read at a sentence's positions, kept a while
 
     def find_all(self, text: str, ctx: Context, *, keep_pending: bool = False,
