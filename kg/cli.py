@@ -74,11 +74,17 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--port", type=int, default=7878, help="TCP port (default 7878; 0: any free port)")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     s.add_argument("--allow-update", action="store_true", help="accept SPARQL updates, which change the store")
+    s.add_argument("--allow-service", action="store_true",
+                   help="let SERVICE and LOAD fetch from other addresses (refused by default: the server connects "
+                        "nowhere)")
     s.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default 30)")
     s.add_argument("--max-rows", type=_positive, default=10_000,
                    help="rows (or triples) a result may have; longer ones are cut (default 10000)")
     s.add_argument("--workers", type=_positive, default=2,
                    help="queries answered at once (default 2; with --allow-update, 1)")
+    s.add_argument("--max-memory", type=_positive, metavar="MIB",
+                   help="memory one query may use, in MiB; a query that needs more is stopped (default: the "
+                        "workers together, half of this machine's memory)")
     q = sub.add_parser("query", help="run a SPARQL query (a queries/*.rq file or text) over a build or a store",
                        description="Run a SPARQL query over the union of the report graphs (GRAPH ?report reaches "
                                    "each report's own graph). Parameters are the query's variables, bound to typed "
@@ -215,8 +221,9 @@ def _serve(args: argparse.Namespace) -> int:
     from .serve import ServeError, serve
 
     try:
-        serve(args.store, host=args.host, port=args.port, allow_update=args.allow_update, timeout=args.timeout,
-              max_rows=args.max_rows, workers=args.workers)
+        serve(args.store, host=args.host, port=args.port, allow_update=args.allow_update,
+              allow_service=args.allow_service, timeout=args.timeout, max_rows=args.max_rows, workers=args.workers,
+              max_memory=args.max_memory << 20 if args.max_memory else None)
     except ServeError as err:
         return _refused("serve", err)
     return EXIT_OK
