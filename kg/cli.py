@@ -110,6 +110,15 @@ def main(argv: list[str] | None = None) -> int:
             "remove": _remove, "dump": _dump, "serve": _serve, "query": _query}[args.command](args)
 
 
+def _say(message: str) -> None:
+    """A message on stderr, each line with what a terminal would act on (ESC, bidi marks) escaped.
+
+    Names read from folders may hold newlines too: give them through kg.text.shown first."""
+    from .text import shown
+
+    print("\n".join(map(shown, message.split("\n"))), file=sys.stderr)
+
+
 def _positive(value: str) -> int:
     n = int(value)
     if n < 1:
@@ -122,6 +131,7 @@ def _build(args: argparse.Namespace) -> int:
     from .distributed import ClusterError, build_on_cluster
     from .output import FileSink
     from .store import StoreError, StoreSink
+    from .text import shown
 
     sinks: list = []
     try:
@@ -131,7 +141,7 @@ def _build(args: argparse.Namespace) -> int:
             sinks.append(store := StoreSink(args.store, strict=args.strict))
     except (ValueError, OSError, StoreError) as err:
         _abort(sinks)
-        print(f"kg build: {err}", file=sys.stderr)
+        _say(f"kg build: {err}")
         return EXIT_USAGE
     # The store skips the reports it holds unchanged; with -o as well, every report is extracted for the file.
     skip = (store.note if args.output else store.check) if args.store else None
@@ -152,40 +162,40 @@ def _build(args: argparse.Namespace) -> int:
             summary = build(args.paths, sinks, workers=workers, skip=skip, progress=progress)
     except ClusterError as err:
         _abort(sinks)
-        print(f"kg build: {err}", file=sys.stderr)
+        _say(f"kg build: {err}")
         return EXIT_USAGE
     except BaseException:
         _abort(sinks)
         raise
     for failure in summary.failures:
-        print(f"kg build: skipped {failure.where}: {failure.reason}", file=sys.stderr)
+        _say(f"kg build: skipped {shown(failure.where)}: {shown(failure.reason)}")
     if summary.reports == 0 and summary.unchanged == 0:
         _abort(sinks)
-        print("kg build: no report could be read; nothing written", file=sys.stderr)
+        _say("kg build: no report could be read; nothing written")
         return EXIT_NOTHING_BUILT
     if args.strict and summary.failures:
         _abort(sinks)
-        print(f"kg build: --strict and {len(summary.failures)} report(s) failed; nothing written", file=sys.stderr)
+        _say(f"kg build: --strict and {len(summary.failures)} report(s) failed; nothing written")
         return EXIT_SOME_FAILED
     for sink in sinks:
         sink.commit()
     if args.store and store.interrupted:
-        print(f"kg build: {args.store}: {len(store.interrupted)} report(s) cut short by an earlier crash and not "
-              f"among these inputs (rebuild or remove them): {', '.join(store.interrupted)}", file=sys.stderr)
+        _say(f"kg build: {args.store}: {len(store.interrupted)} report(s) cut short by an earlier crash and not "
+             f"among these inputs (rebuild or remove them): {shown(', '.join(store.interrupted))}")
     if not args.quiet:
         for line in summary.lines():
-            print(line, file=sys.stderr)
+            _say(line)
         if args.output:
-            print(f"wrote {args.output}", file=sys.stderr)
+            _say(f"wrote {args.output}")
         if args.store:
-            print(f"wrote {args.store}: {store.written} report(s) written, "
-                  f"{summary.unchanged + store.unchanged} unchanged", file=sys.stderr)
+            _say(f"wrote {args.store}: {store.written} report(s) written, "
+                 f"{summary.unchanged + store.unchanged} unchanged")
     return EXIT_SOME_FAILED if summary.failures else EXIT_OK
 
 
 def _refused(command: str, err: object) -> int:
     """Say on one line why `kg command` cannot go on; the usage exit status."""
-    print(f"kg {command}: {err}", file=sys.stderr)
+    _say(f"kg {command}: {err}")
     return EXIT_USAGE
 
 
@@ -201,7 +211,7 @@ def _remove(args: argparse.Namespace) -> int:
         graphs = remove(args.store, args.ids)
     except StoreError as err:
         return _refused("remove", err)
-    print(f"removed {len(graphs)} report(s) from {args.store}", file=sys.stderr)
+    _say(f"removed {len(graphs)} report(s) from {args.store}")
     return EXIT_OK
 
 
@@ -213,7 +223,7 @@ def _dump(args: argparse.Namespace) -> int:
     except (StoreError, ValueError, OSError) as err:
         return _refused("dump", err)
     if not args.quiet:
-        print(f"wrote {args.output}: {reports} report(s)", file=sys.stderr)
+        _say(f"wrote {args.output}: {reports} report(s)")
     return EXIT_OK
 
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import csv
 import io
+import ipaddress
 import json
 import multiprocessing
-import queue
-import ipaddress
 import os
+import queue
 import signal
 import socket
 import sys
@@ -34,6 +34,7 @@ import pyoxigraph as ox
 
 from .offline import forbid_network, outbound_keyword
 from .rdf import PREFIXES
+from .text import shown
 
 PATH = "/sparql"
 MAX_BODY = 1 << 20  # bytes in a request's body
@@ -277,7 +278,7 @@ class Workers:
         try:
             self.idle.put(self._start())
         except ServeError as err:
-            print(f"kg serve: {err}", file=sys.stderr)
+            print(shown(f"kg serve: {err}"), file=sys.stderr)
         return failure
 
     def _watch(self, process, conn) -> Response | None:
@@ -489,7 +490,7 @@ def serve(store_dir: str | Path, **options) -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop as on Ctrl-C: close the workers and the socket
     mode = "read-write" if server.allow_update else "read-only"
     mode += "; SERVICE and LOAD allowed" if server.allow_service else ""
-    print(f"kg serve: {server.url} ({mode}; Ctrl-C stops)", file=sys.stderr)
+    print(shown(f"kg serve: {server.url} ({mode}; Ctrl-C stops)"), file=sys.stderr)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
