@@ -23,6 +23,7 @@ MAX_BYTES = 20 * 1024 * 1024  # a report (a file, or a JSON Lines record) larger
 MAX_ID = 200  # characters in a JSON Lines record's id
 MIN_ARTICLE_LETTERS = 20  # an HTML page's text needs this many letters outside its links, or it is only a menu
 MAX_HTML_DEPTH = 255  # elements nested in elements: libxml2, under lxml, reads no deeper
+MAX_LINK_WORDS = 30  # a longer link text is not a menu's
 _LETTERS = re.compile(r"[^\W\d_]")
 _UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept as lone surrogates
 _NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -289,14 +290,39 @@ def _parse_html(html: str):
     return page, any("Excessive depth" in error.message for error in parser.error_log)
 
 
-def _letters_beyond_links(text: str, page) -> int:
-    """Letters of `text` outside the page's link texts: a menu is a list of links."""
+def _has_article_text(text: str, page) -> bool:
+    """Whether `text` has MIN_ARTICLE_LETTERS letters outside the page's link texts: a menu is a list of links.
+
+    Link texts (of up to MAX_LINK_WORDS words) are taken out word by word, the longest at each place, left to
+    right, through a tree of their words: at most MAX_LINK_WORDS steps a word, however many links the page has.
+    """
     if page is None:
-        return len(_LETTERS.findall(text))
-    rest = " ".join(text.split())
-    for link in sorted({" ".join(a.text_content().split()) for a in page.iter("a")} - {""}, key=len, reverse=True):
-        rest = rest.replace(link, " ")
-    return len(_LETTERS.findall(rest))
+        return len(_LETTERS.findall(text)) >= MIN_ARTICLE_LETTERS
+    links: dict = {}  # word → the words that may follow it; "" marks where a link text ends
+    for a in page.iter("a"):
+        words = a.text_content().split()
+        if len(words) <= MAX_LINK_WORDS:
+            node = links
+            for word in words:
+                node = node.setdefault(word, {})
+            node[""] = {}
+    words, at, letters = text.split(), 0, 0
+    while at < len(words):
+        node, link = links, 0
+        for length, word in enumerate(words[at:at + MAX_LINK_WORDS], 1):
+            node = node.get(word)
+            if node is None:
+                break
+            if "" in node:
+                link = length
+        if link:
+            at += link
+            continue
+        letters += len(_LETTERS.findall(words[at]))
+        if letters >= MIN_ARTICLE_LETTERS:
+            return True
+        at += 1
+    return False
 
 
 def read_html(html: str, path: Path) -> SourceReport:
@@ -314,7 +340,7 @@ def read_html(html: str, path: Path) -> SourceReport:
     if too_deep:
         raise ReadError(f"an HTML page nested more than {MAX_HTML_DEPTH} elements deep, deeper than the HTML parser "
                         "reads (save the article's text as .txt)")
-    if not text or _letters_beyond_links(text, page) < MIN_ARTICLE_LETTERS:
+    if not text or not _has_article_text(text, page):
         raise ReadError("an HTML page with no article text (only menus, links or scripts)")
     return make_report(path.name, text, path=str(path), url=getattr(doc, "url", None),
                        title=getattr(doc, "title", None), date=parse_iso_date(getattr(doc, "date", None)))
