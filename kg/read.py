@@ -132,7 +132,7 @@ def read_path(path: Path) -> Iterator[SourceReport | Failure]:
         raise ReadError("the file's name holds control characters or invisible or direction-changing marks "
                         "(it names the report): rename it")
     if not path.is_file():
-        raise ReadError("not a regular file" if path.exists() else "cannot read: No such file or directory")
+        raise ReadError("not a regular file" if path.exists() else "no such file or folder")
     if suffix == ".jsonl":
         yield from read_jsonl(path)
         return

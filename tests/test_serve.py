@@ -200,7 +200,8 @@ def test_it_binds_to_localhost_and_refuses_what_it_cannot_serve(store, tmp_path)
 
 @contextlib.contextmanager
 def listener():
-    """A TCP listener on this machine: (its URL, the list of connections it received)."""
+    """A web server on this machine that answers anything with a page that is not SPARQL results:
+    (its URL, what each connection it received sent first)."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     sock.listen(16)
@@ -213,6 +214,7 @@ def listener():
                 with conn:
                     conn.settimeout(1)
                     received.append(conn.recv(200))
+                    conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<html>not results</html>")
 
     threading.Thread(target=accept, daemon=True).start()
     try:
@@ -246,7 +248,7 @@ def test_service_and_load_reach_no_other_address(store, tmp_path):
         assert received == []
 
 
-def test_service_is_allowed_with_the_flag_and_its_failure_is_an_http_error(store):
+def test_service_is_allowed_with_the_flag_and_a_bad_answer_is_an_http_error(store):
     with listener() as (there, received), serving(store, workers=1, allow_service=True) as server:
         status, _, body = get(server.url, f"SELECT * WHERE {{ SERVICE <{there}> {{ ?s ?p ?o }} }}")
         assert status == 500 and b"the query failed" in body
