@@ -21,7 +21,7 @@ from rdflib import Dataset
 
 from . import rdf
 from .pipeline import Extractor
-from .read import Failure, discover, make_report, read_all
+from .read import Failure, discover, make_report, read_found
 from .records import ReportFacts, SourceReport
 
 BATCH = 8  # reports sent to a worker at a time
@@ -114,8 +114,8 @@ def read_sources(paths, summary: Summary, skip, progress) -> Iterator[SourceRepo
     """The reports under `paths`, in order, with Failures in their place; skipped ones counted in `summary`."""
     files = discover(paths)
     taken: dict[str, str] = {}  # what IRIs are made from → the report that took it
-    for path in progress(files) if progress else files:
-        for item in read_all([path]):
+    for found in progress(files) if progress else files:
+        for item in read_found(found):
             if isinstance(item, Failure):
                 yield item
             elif clash := next((taken[k] for k in rdf.report_keys(item.stem) if k in taken), None):

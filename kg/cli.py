@@ -74,11 +74,17 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--port", type=int, default=7878, help="TCP port (default 7878; 0: any free port)")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     s.add_argument("--allow-update", action="store_true", help="accept SPARQL updates, which change the store")
+    s.add_argument("--allow-service", action="store_true",
+                   help="let SERVICE and LOAD fetch from other addresses (refused by default: the server connects "
+                        "nowhere)")
     s.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default 30)")
     s.add_argument("--max-rows", type=_positive, default=10_000,
                    help="rows (or triples) a result may have; longer ones are cut (default 10000)")
     s.add_argument("--workers", type=_positive, default=2,
                    help="queries answered at once (default 2; with --allow-update, 1)")
+    s.add_argument("--max-memory", type=_positive, metavar="MIB",
+                   help="memory one query may use, in MiB; a query that needs more is stopped (default: the "
+                        "workers together, half of this machine's memory)")
     q = sub.add_parser("query", help="run a SPARQL query (a queries/*.rq file or text) over a build or a store",
                        description="Run a SPARQL query over the union of the report graphs (GRAPH ?report reaches "
                                    "each report's own graph). Parameters are the query's variables, bound to typed "
@@ -104,6 +110,15 @@ def main(argv: list[str] | None = None) -> int:
             "remove": _remove, "dump": _dump, "serve": _serve, "query": _query}[args.command](args)
 
 
+def _say(message: str) -> None:
+    """A message on stderr, each line with what a terminal would act on (ESC, bidi marks) escaped.
+
+    Names read from folders may hold newlines too: give them through kg.text.shown first."""
+    from .text import shown
+
+    print("\n".join(map(shown, message.split("\n"))), file=sys.stderr)
+
+
 def _positive(value: str) -> int:
     n = int(value)
     if n < 1:
@@ -116,6 +131,7 @@ def _build(args: argparse.Namespace) -> int:
     from .distributed import ClusterError, build_on_cluster
     from .output import FileSink
     from .store import StoreError, StoreSink
+    from .text import shown
 
     sinks: list = []
     try:
@@ -125,7 +141,7 @@ def _build(args: argparse.Namespace) -> int:
             sinks.append(store := StoreSink(args.store, strict=args.strict))
     except (ValueError, OSError, StoreError) as err:
         _abort(sinks)
-        print(f"kg build: {err}", file=sys.stderr)
+        _say(f"kg build: {err}")
         return EXIT_USAGE
     # The store skips the reports it holds unchanged; with -o as well, every report is extracted for the file.
     skip = (store.note if args.output else store.check) if args.store else None
@@ -146,40 +162,40 @@ def _build(args: argparse.Namespace) -> int:
             summary = build(args.paths, sinks, workers=workers, skip=skip, progress=progress)
     except ClusterError as err:
         _abort(sinks)
-        print(f"kg build: {err}", file=sys.stderr)
+        _say(f"kg build: {err}")
         return EXIT_USAGE
     except BaseException:
         _abort(sinks)
         raise
     for failure in summary.failures:
-        print(f"kg build: skipped {failure.where}: {failure.reason}", file=sys.stderr)
+        _say(f"kg build: skipped {shown(failure.where)}: {shown(failure.reason)}")
     if summary.reports == 0 and summary.unchanged == 0:
         _abort(sinks)
-        print("kg build: no report could be read; nothing written", file=sys.stderr)
+        _say("kg build: no report could be read; nothing written")
         return EXIT_NOTHING_BUILT
     if args.strict and summary.failures:
         _abort(sinks)
-        print(f"kg build: --strict and {len(summary.failures)} report(s) failed; nothing written", file=sys.stderr)
+        _say(f"kg build: --strict and {len(summary.failures)} report(s) failed; nothing written")
         return EXIT_SOME_FAILED
     for sink in sinks:
         sink.commit()
     if args.store and store.interrupted:
-        print(f"kg build: {args.store}: {len(store.interrupted)} report(s) cut short by an earlier crash and not "
-              f"among these inputs (rebuild or remove them): {', '.join(store.interrupted)}", file=sys.stderr)
+        _say(f"kg build: {args.store}: {len(store.interrupted)} report(s) cut short by an earlier crash and not "
+             f"among these inputs (rebuild or remove them): {shown(', '.join(store.interrupted))}")
     if not args.quiet:
         for line in summary.lines():
-            print(line, file=sys.stderr)
+            _say(line)
         if args.output:
-            print(f"wrote {args.output}", file=sys.stderr)
+            _say(f"wrote {args.output}")
         if args.store:
-            print(f"wrote {args.store}: {store.written} report(s) written, "
-                  f"{summary.unchanged + store.unchanged} unchanged", file=sys.stderr)
+            _say(f"wrote {args.store}: {store.written} report(s) written, "
+                 f"{summary.unchanged + store.unchanged} unchanged")
     return EXIT_SOME_FAILED if summary.failures else EXIT_OK
 
 
 def _refused(command: str, err: object) -> int:
     """Say on one line why `kg command` cannot go on; the usage exit status."""
-    print(f"kg {command}: {err}", file=sys.stderr)
+    _say(f"kg {command}: {err}")
     return EXIT_USAGE
 
 
@@ -195,7 +211,7 @@ def _remove(args: argparse.Namespace) -> int:
         graphs = remove(args.store, args.ids)
     except StoreError as err:
         return _refused("remove", err)
-    print(f"removed {len(graphs)} report(s) from {args.store}", file=sys.stderr)
+    _say(f"removed {len(graphs)} report(s) from {args.store}")
     return EXIT_OK
 
 
@@ -207,7 +223,7 @@ def _dump(args: argparse.Namespace) -> int:
     except (StoreError, ValueError, OSError) as err:
         return _refused("dump", err)
     if not args.quiet:
-        print(f"wrote {args.output}: {reports} report(s)", file=sys.stderr)
+        _say(f"wrote {args.output}: {reports} report(s)")
     return EXIT_OK
 
 
@@ -215,8 +231,9 @@ def _serve(args: argparse.Namespace) -> int:
     from .serve import ServeError, serve
 
     try:
-        serve(args.store, host=args.host, port=args.port, allow_update=args.allow_update, timeout=args.timeout,
-              max_rows=args.max_rows, workers=args.workers)
+        serve(args.store, host=args.host, port=args.port, allow_update=args.allow_update,
+              allow_service=args.allow_service, timeout=args.timeout, max_rows=args.max_rows, workers=args.workers,
+              max_memory=args.max_memory << 20 if args.max_memory else None)
     except ServeError as err:
         return _refused("serve", err)
     return EXIT_OK

@@ -10,6 +10,7 @@ import networkx as nx
 
 from .network import GraphInputError, load
 from .output import write_atomic
+from .text import shown
 
 WRITERS = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
 
@@ -35,4 +36,4 @@ def run(args: argparse.Namespace) -> None:
         raise GraphInputError(f"-o {args.output}: say --format graphml or --format gexf (or name the file .graphml/.gexf)")
     network = load(args.graph, args.store)
     export(network, args.output, fmt)
-    print(f"wrote {args.output}: {len(network)} nodes, {network.number_of_edges()} edges", file=sys.stderr)
+    print(shown(f"wrote {args.output}: {len(network)} nodes, {network.number_of_edges()} edges"), file=sys.stderr)

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -40,17 +42,44 @@ def _encoded(lines: list[str], fmt: str) -> bytes:
 
 
 def _temporary(path: Path):
+    """A new temporary file beside `path`, locked for as long as it is open, so that a later build can tell
+    the file of a build that was killed (no one holds its lock) from the file of one that is running."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    return os.fdopen(fd, "wb"), Path(tmp)
+    _remove_abandoned(path)
+    while True:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        with contextlib.suppress(FileNotFoundError):
+            if os.path.samestat(os.fstat(fd), os.stat(tmp)):  # not removed as abandoned before it was locked
+                return os.fdopen(fd, "wb"), Path(tmp)
+        os.close(fd)
+
+
+def _remove_abandoned(path: Path) -> None:
+    """Remove the temporary files that killed builds of `path` left beside it: those no process holds locked."""
+    ours = re.compile(re.escape(f".{path.name}.") + r"[a-z0-9_]{8}\.tmp")  # as _temporary names them
+    with os.scandir(path.parent) as entries:
+        left = [entry.path for entry in entries if ours.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)]
+    for tmp in left:
+        try:
+            fd = os.open(tmp, os.O_RDONLY | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.unlink(tmp)
+        except OSError:  # held by a build that is running, or gone
+            pass
+        finally:
+            os.close(fd)
 
 
 def _finish(file, tmp: Path, path: Path) -> None:
     file.flush()
     os.fsync(file.fileno())
     os.fchmod(file.fileno(), 0o666 & ~_UMASK)  # mkstemp made it 0600; a plain open() would give this
+    os.replace(tmp, path)  # while it is open and locked: no later build takes it for abandoned
     file.close()
-    os.replace(tmp, path)
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

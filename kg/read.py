@@ -3,25 +3,30 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import io
 import json
 import logging
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .encoding import SNIFF, NotText, decode, repair, utf16_order
 from .records import SourceReport
-from .text import normalize
+from .text import HIDDEN, normalize
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 MAX_BYTES = 20 * 1024 * 1024  # a report (a file, or a JSON Lines record) larger than this is refused
 MAX_ID = 200  # characters in a JSON Lines record's id
 MIN_ARTICLE_LETTERS = 20  # an HTML page's text needs this many letters outside its links, or it is only a menu
+MAX_HTML_DEPTH = 255  # elements nested in elements: libxml2, under lxml, reads no deeper
+MAX_LINK_WORDS = 30  # a longer link text is not a menu's
 _LETTERS = re.compile(r"[^\W\d_]")
 _UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept as lone surrogates
-_NOT_TEXT = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+_NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class ReadError(Exception):
@@ -36,26 +41,84 @@ class Failure:
     reason: str
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Every report file under the given files and directories, sorted."""
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found.extend(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+def discover(paths: Iterable[str | Path]) -> list[Path | Failure]:
+    """Every report file under the given files and folders, sorted, and a Failure for each path that cannot be read.
+
+    Folders are read recursively, following links to folders; a file reached twice is read once.
+    """
+    found: list[tuple[Path, Path | Failure, object]] = []
+    for path in map(Path, paths):
+        try:
+            info = path.stat()
+        except OSError as err:
+            found.append((path, Failure(str(path), _unreadable(err, path)), path))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found.extend(_walk(path, [(info.st_dev, info.st_ino)]))
         else:
-            found.append(p)
-    return sorted(dict.fromkeys(found))
+            found.append((path, path, (info.st_dev, info.st_ino)))
+    seen: set = set()
+    out: list[Path | Failure] = []
+    for _, item, identity in sorted(found, key=lambda f: f[0]):
+        if identity not in seen:
+            out.append(item)
+            seen.add(identity)
+    return out
+
+
+def _walk(folder: Path, above: list[tuple[int, int]]) -> Iterator[tuple[Path, Path | Failure, object]]:
+    """(path, the report file or a Failure, what identifies it: the file, or the path) under `folder`.
+
+    `above`: the folders it is in, to tell a link back to one of them."""
+    try:
+        with os.scandir(folder) as entries:
+            entries = list(entries)
+    except OSError as err:
+        yield folder, Failure(str(folder), f"cannot read the folder: {err.strerror or err}"), folder
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            info = entry.stat()
+        except OSError as err:
+            yield path, Failure(str(path), _unreadable(err, path)), path
+            continue
+        identity = (info.st_dev, info.st_ino)
+        if stat.S_ISDIR(info.st_mode):
+            if identity in above:
+                yield path, Failure(str(path), "a symbolic link loop: it leads back to a folder it is in"), path
+            else:
+                yield from _walk(path, [*above, identity])
+        elif path.suffix.lower() in SUFFIXES:
+            yield path, path, identity
+
+
+def _unreadable(err: OSError, path: Path) -> str:
+    """Why a path cannot be read, in the user's terms."""
+    if err.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if err.errno == errno.ENOENT:
+        return "a broken symbolic link (what it points to does not exist)" if path.is_symlink() else "no such file or folder"
+    return f"cannot read: {err.strerror or err}"
 
 
 def read_all(paths: Iterable[str | Path]) -> Iterator[SourceReport | Failure]:
     """Every report under `paths`, or a Failure in its place; never raises."""
-    for path in discover(paths):
-        try:
-            yield from read_path(path)
-        except ReadError as err:
-            yield Failure(str(path), str(err))
-        except OSError as err:
-            yield Failure(str(path), f"cannot read: {err.strerror or err}")
+    for found in discover(paths):
+        yield from read_found(found)
+
+
+def read_found(found: Path | Failure) -> Iterator[SourceReport | Failure]:
+    """The reports in a file that `discover` found, or a Failure in their place; never raises."""
+    if isinstance(found, Failure):
+        yield found
+        return
+    try:
+        yield from read_path(found)
+    except ReadError as err:
+        yield Failure(str(found), str(err))
+    except OSError as err:
+        yield Failure(str(found), f"cannot read: {err.strerror or err}")
 
 
 def read_path(path: Path) -> Iterator[SourceReport | Failure]:
@@ -65,8 +128,11 @@ def read_path(path: Path) -> Iterator[SourceReport | Failure]:
         raise ReadError(f"not a report (expected {', '.join(SUFFIXES)})")
     if _UNDECODED.search(path.name):
         raise ReadError("the file's name is not valid UTF-8 (it names the report): rename it")
+    if _NOT_TEXT.search(path.name) or HIDDEN.search(path.name):
+        raise ReadError("the file's name holds control characters or invisible or direction-changing marks "
+                        "(it names the report): rename it")
     if not path.is_file():
-        raise ReadError("not a regular file" if path.exists() else "cannot read: No such file or directory")
+        raise ReadError("not a regular file" if path.exists() else "no such file or folder")
     if suffix == ".jsonl":
         yield from read_jsonl(path)
         return
@@ -157,8 +223,9 @@ def _record_problem(record: object) -> str | None:
         return f'"id" must be a non-empty string or a number, not {json.dumps(identifier)[:40]}'
     if len(str(identifier)) > MAX_ID:
         return f'an "id" of more than {MAX_ID} characters (it names the report\'s graph and nodes)'
-    if _NOT_TEXT.search(str(identifier)):
-        return f'"id" {json.dumps(identifier)[:40]} holds control characters or lone surrogates'
+    if _NOT_TEXT.search(str(identifier)) or HIDDEN.search(str(identifier)):
+        return (f'"id" {json.dumps(identifier)[:40]} holds control characters, invisible or direction-changing '
+                'marks, or lone surrogates')
     if text is None:
         return 'no "text"'
     if not isinstance(text, str):
@@ -210,19 +277,52 @@ def parse_iso_date(value: object) -> dt.date | None:
         return None
 
 
-def _letters_beyond_links(text: str, html: str) -> int:
-    """Letters of `text` outside the page's link texts: a menu is a list of links."""
+def _parse_html(html: str):
+    """The page's element tree (None if it cannot be parsed), and whether it nests deeper than the parser reads."""
     from lxml import etree
     from lxml import html as lxml_html
 
+    parser = lxml_html.HTMLParser(encoding="utf-8")
     try:
-        page = lxml_html.fromstring(html.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+        page = lxml_html.fromstring(html.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
-        return len(_LETTERS.findall(text))
-    rest = " ".join(text.split())
-    for link in sorted({" ".join(a.text_content().split()) for a in page.iter("a")} - {""}, key=len, reverse=True):
-        rest = rest.replace(link, " ")
-    return len(_LETTERS.findall(rest))
+        return None, False
+    return page, any("Excessive depth" in error.message for error in parser.error_log)
+
+
+def _has_article_text(text: str, page) -> bool:
+    """Whether `text` has MIN_ARTICLE_LETTERS letters outside the page's link texts: a menu is a list of links.
+
+    Link texts (of up to MAX_LINK_WORDS words) are taken out word by word, the longest at each place, left to
+    right, through a tree of their words: at most MAX_LINK_WORDS steps a word, however many links the page has.
+    """
+    if page is None:
+        return len(_LETTERS.findall(text)) >= MIN_ARTICLE_LETTERS
+    links: dict = {}  # word → the words that may follow it; "" marks where a link text ends
+    for a in page.iter("a"):
+        words = a.text_content().split()
+        if len(words) <= MAX_LINK_WORDS:
+            node = links
+            for word in words:
+                node = node.setdefault(word, {})
+            node[""] = {}
+    words, at, letters = text.split(), 0, 0
+    while at < len(words):
+        node, link = links, 0
+        for length, word in enumerate(words[at:at + MAX_LINK_WORDS], 1):
+            node = node.get(word)
+            if node is None:
+                break
+            if "" in node:
+                link = length
+        if link:
+            at += link
+            continue
+        letters += len(_LETTERS.findall(words[at]))
+        if letters >= MIN_ARTICLE_LETTERS:
+            return True
+        at += 1
+    return False
 
 
 _LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:sapo|summary|lead|chapeau|excerpt|description|tomtat)(?:$|[\s_-])", re.IGNORECASE)
@@ -256,7 +356,11 @@ def read_html(html: str, path: Path) -> SourceReport:
     except Exception as err:  # noqa: BLE001 (trafilatura and lxml raise many kinds on broken pages)
         raise ReadError(f"an HTML page that cannot be parsed ({err.__class__.__name__}: {err})") from None
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or _letters_beyond_links(text, html) < MIN_ARTICLE_LETTERS:
+    page, too_deep = _parse_html(html)
+    if too_deep:
+        raise ReadError(f"an HTML page nested more than {MAX_HTML_DEPTH} elements deep, deeper than the HTML parser "
+                        "reads (save the article's text as .txt)")
+    if not text or not _has_article_text(text, page):
         raise ReadError("an HTML page with no article text (only menus, links or scripts)")
     lead = _lead(html)
     if lead and " ".join(lead.split()) not in " ".join(text.split()):

@@ -26,16 +26,24 @@ TONE_PAIRS = _tone_table()
 # Only where the pair ends the word, and not after "q" ("quý" keeps its tone: see _old_tone).
 # No look-behind in front, so that the search can skip ahead to the pairs' first letters.
 _TONE_RE = re.compile("(" + "|".join(map(re.escape, TONE_PAIRS)) + r")(?![^\W\d_])")
-_SPACES = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t\u00ad]")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\u00ad]")
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Marks that change the direction of text or are not seen (bidi embeddings, overrides and isolates, zero-width
+# joiners, the word joiner, invisible operators): in a label they hide or reorder what a reader sees.
+HIDDEN = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 _SURROGATES = re.compile("[\ud800-\udfff]")  # halves of a pair, alone: not text, cannot be written as UTF-8
 
 
 def normalize(text: str) -> str:
-    """NFC, one tone-mark style, plain spaces, U+FFFD for lone surrogates. Keeps the length of NFC text."""
+    """NFC, one tone-mark style, plain spaces, U+FFFD for lone surrogates. Keeps the length of NFC text.
+
+    Control characters and HIDDEN marks become spaces; Unicode's line and paragraph separators, line breaks."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", " \n").replace("\r", "\n")
+    text = _LINE_BREAKS.sub("\n", text)
     text = _SPACES.sub(" ", text)
+    text = HIDDEN.sub(" ", text)
     text = _CONTROLS.sub(" ", text)
     text = _SURROGATES.sub("\ufffd", text)
     return _TONE_RE.sub(_old_tone, text)
@@ -46,6 +54,11 @@ def _old_tone(m: re.Match) -> str:
     after = m.string[m.end():m.end() + 1]
     after_q = m.start() > 0 and m.string[m.start() - 1] in "qQ"
     return m.group(1) if after_q or (after and unicodedata.combining(after)) else TONE_PAIRS[m.group(1)]
+
+
+def shown(text: str) -> str:
+    """The text for a terminal: what is not printable (newlines, ESC, bidi and zero-width marks) as escapes."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def fold(text: str) -> str:

@@ -14,7 +14,7 @@ from pyvis.network import Network
 
 from .network import STYLE, GraphInputError, find, load, most_connected, neighbourhood
 from .output import write_atomic
-from .text import fold
+from .text import fold, shown
 
 # Up to this many nodes the browser lays the network out (vis-network physics, then frozen); headless
 # Chromium here takes 1 s for 100 nodes, 2 s for 300, 4 s for 500, 8 s for 800, 13 s for 1,200, with the
@@ -131,5 +131,5 @@ def run(args: argparse.Namespace) -> None:
         notes.append(f"the {len(graph)} most connected of {among} nodes; --max-nodes N for another number")
     if len(graph) > PHYSICS_LIMIT:
         notes.append(f"over {PHYSICS_LIMIT} nodes: fixed layout, no physics")
-    print(f"wrote {args.output}: {len(graph)} nodes, {graph.number_of_edges()} edges"
-          + (f" ({'; '.join(notes)})" if notes else ""), file=sys.stderr)
+    print(shown(f"wrote {args.output}: {len(graph)} nodes, {graph.number_of_edges()} edges"
+                + (f" ({'; '.join(notes)})" if notes else "")), file=sys.stderr)

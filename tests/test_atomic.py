@@ -1,6 +1,7 @@
 """A `kg build` killed with SIGKILL at any moment leaves the old output or the new one, never part of one."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import signal
@@ -84,3 +85,20 @@ def test_killed_build_leaves_old_or_new_output(tmp_path, corpus, suffix):
         assert left in (old, new)
         outcomes.append((killed, left == new))
     assert outcomes[0] == (True, False)  # the first kill, early on, did interrupt a build
+
+
+def test_a_build_removes_the_temporary_files_of_killed_builds_of_its_output_and_only_those(tmp_path, corpus):
+    out = tmp_path / "graph.trig"
+    assert run([corpus], out, temporary_holds(out, 1))
+    [first] = tmp_path.glob(".graph.trig.*.tmp")
+    assert run([corpus], out, lambda: any(tmp != first for tmp in tmp_path.glob(".graph.trig.*.tmp")))
+    [second] = tmp_path.glob(".graph.trig.*.tmp")  # the second build removed what the first left
+    assert second != first
+    another_output = tmp_path / ".graph.trig.nq.abcd1234.tmp"
+    another_output.write_bytes(b"another output's")
+    running = tmp_path / ".graph.trig.held1234.tmp"  # locked, as a build that is running holds its own
+    running.write_bytes(b"a running build's")
+    with open(running, "rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert not run(sorted(corpus.iterdir())[:2], out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([another_output.name, running.name, out.name])

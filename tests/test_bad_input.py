@@ -5,6 +5,7 @@ tests/data/bad/vni.txt, a VNI sample encoded by hand (so it checks kg/data/vni.t
 """
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import re
@@ -20,10 +21,12 @@ import pytest
 from conftest import EXAMPLES, ROOT
 from rdflib import DCTERMS, RDFS, Dataset, Literal
 
+from kg.build import build_dataset
 from kg.cli import EXIT_OK, EXIT_SOME_FAILED, main
 from kg.output import format_for
 from kg.rdf import VNPOL, person_iri, report_iri
 from kg.sentences import MAX_SENTENCE
+from kg.text import HIDDEN
 
 BAD = Path(__file__).parent / "data" / "bad"
 GOOD = EXAMPLES / "reports" / "ninh-thuan-hop-mat.txt"
@@ -145,6 +148,13 @@ def test_html_page_that_is_only_navigation_is_named(tmp_path, capsys, reference,
     assert_skipped(tmp_path, capsys, reference, bad, str(bad), "an HTML page with no article text (only menus, links or scripts)")
 
 
+def test_html_nested_deeper_than_the_parser_reads_is_named_so(tmp_path, capsys, reference):
+    bad = folder(tmp_path) / "deep.html"
+    bad.write_text(f"<html><body>{'<div>' * 300}<p>{LEAD * 3}</p>{'</div>' * 300}</body></html>", encoding="utf-8")
+    assert_skipped(tmp_path, capsys, reference, bad, str(bad), "an HTML page nested more than 255 elements deep, "
+                   "deeper than the HTML parser reads (save the article's text as .txt)")
+
+
 def test_a_50_mb_report_is_refused_at_once(tmp_path, capsys, reference):
     bad = folder(tmp_path) / "huge.txt"
     text = GOOD.read_text(encoding="utf-8")
@@ -170,7 +180,7 @@ def test_a_path_that_is_not_a_report_file_is_named_when_given(tmp_path, capsys, 
     assert capsys.readouterr().err.splitlines() == [
         f"kg build: skipped {bad}: not a report (expected .txt, .html, .htm, .jsonl)",
         f"kg build: skipped {device}: not a regular file",
-        f"kg build: skipped {tmp_path / 'missing.txt'}: cannot read: No such file or directory"]
+        f"kg build: skipped {tmp_path / 'missing.txt'}: no such file or folder"]
     assert graphs(out)[GOOD_GRAPH] == reference[GOOD_GRAPH]
 
 
@@ -187,9 +197,88 @@ def test_a_file_name_that_is_not_utf8_is_named(tmp_path):
     assert GOOD_GRAPH in graphs(tmp_path / "out.trig")
 
 
+# Paths that cannot be read, and names a terminal would act on.
+
+def _without_root_override() -> None:
+    """In a child process: give up root's power to read any folder, so that mode 000 stops it too."""
+    if os.geteuid() == 0:
+        libc = ctypes.CDLL(None, use_errno=True)
+        for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+            if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP, for the program it runs next
+                raise OSError(ctypes.get_errno(), "cannot drop a capability")
+
+
+def test_an_unreadable_or_missing_folder_is_named(tmp_path, reference):
+    reports = folder(tmp_path)
+    shutil.copy(GOOD, reports)
+    locked = reports / "locked"
+    locked.mkdir()
+    shutil.copy(OTHER, locked)
+    locked.chmod(0)
+    out = tmp_path / "out.trig"
+    try:
+        run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(reports), str(tmp_path / "gone"), "-o",
+                              str(out), "-q", "--workers", "1"], capture_output=True, text=True, cwd=ROOT,
+                             preexec_fn=_without_root_override, check=False)
+    finally:
+        locked.chmod(0o755)
+    assert run.returncode == EXIT_SOME_FAILED
+    assert run.stderr.splitlines() == [f"kg build: skipped {tmp_path / 'gone'}: no such file or folder",
+                                       f"kg build: skipped {locked}: cannot read the folder: Permission denied"]
+    assert graphs(out).keys() >= {GOOD_GRAPH} and OTHER_GRAPH not in graphs(out)
+
+
+def test_symbolic_link_loops_are_named_and_a_folder_linked_twice_is_read_once(tmp_path, capsys, reference):
+    reports = folder(tmp_path)
+    shutil.copy(GOOD, reports)
+    (reports / "back").symlink_to(reports)  # to the folder it is in
+    (reports / "a.txt").symlink_to(reports / "b.txt")  # to each other
+    (reports / "b.txt").symlink_to(reports / "a.txt")
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(OTHER, other)
+    (reports / "linked").symlink_to(other)
+    (reports / "again").symlink_to(other)
+    out = tmp_path / "out.trig"
+    code = main(["build", str(reports), str(reports / "a.txt"), "-o", str(out), "-q", "--workers", "1"])
+    assert code == EXIT_SOME_FAILED
+    assert capsys.readouterr().err.splitlines() == [
+        f"kg build: skipped {reports / 'a.txt'}: a symbolic link loop",
+        f"kg build: skipped {reports / 'b.txt'}: a symbolic link loop",
+        f"kg build: skipped {reports / 'back'}: a symbolic link loop: it leads back to a folder it is in"]
+    assert graphs(out)[OTHER_GRAPH] == reference[OTHER_GRAPH]  # read once, through "again"
+
+
+def test_names_with_newlines_escapes_and_bidi_marks_are_printed_escaped(tmp_path, capsys, reference):
+    reports = folder(tmp_path)
+    names = {"x\nreports read: 99, failed: 0.txt": "x\\nreports read: 99, failed: 0.txt",
+             "\x1b[2Jwiped.txt": "\\x1b[2Jwiped.txt", "\u202etxt.exe.txt": "\\u202etxt.exe.txt"}
+    for name in names:
+        (reports / name).write_text(LEAD, encoding="utf-8")
+    shutil.copy(GOOD, reports)
+    code, err, _ = build(reports, capsys)
+    reason = ("the file's name holds control characters or invisible or direction-changing marks (it names the "
+              "report): rename it")
+    assert code == EXIT_SOME_FAILED
+    assert err == [f"kg build: skipped {reports}/{names[name]}: {reason}" for name in sorted(names)]
+
+
+def test_direction_and_invisible_marks_never_reach_the_graph(tmp_path):
+    marks = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c"
+    record = {"id": "marks", "title": "Hội nghị\u202e sơ kết\u2067", "text": LEAD + marks + " " + OFFICIAL + "\u202e"}
+    (tmp_path / "r.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    ds, summary = build_dataset([tmp_path])
+    literals = [str(o) for _, _, o, _ in ds.quads() if isinstance(o, Literal)]
+    assert summary.counts["officials"] == 1 and "Hội nghị  sơ kết" in literals
+    assert not [text for text in literals if HIDDEN.search(text)]
+
+
 # JSON Lines: a bad record fails alone, the records around it are built.
 
 GOOD_RECORD = json.dumps({"id": "good-record", "text": LEAD + OFFICIAL}, ensure_ascii=False)
+
+
+HIDDEN_ID = "holds control characters, invisible or direction-changing marks, or lone surrogates"
 
 
 @pytest.mark.parametrize("line,reason", [
@@ -202,7 +291,8 @@ GOOD_RECORD = json.dumps({"id": "good-record", "text": LEAD + OFFICIAL}, ensure_
     ('{"id": null, "text": "Hội nghị."}', 'no "id"'),
     ('{"id": true, "text": "Hội nghị."}', '"id" must be a non-empty string or a number, not true'),
     ('{"id": {"a": 1}, "text": "Hội nghị."}', '"id" must be a non-empty string or a number, not {"a": 1}'),
-    ('{"id": "a\\nb", "text": "Hội nghị."}', '"id" "a\\nb" holds control characters or lone surrogates'),
+    ('{"id": "a\\nb", "text": "Hội nghị."}', '"id" "a\\nb" ' + HIDDEN_ID),
+    ('{"id": "a\\u202eb", "text": "Hội nghị."}', '"id" "a\\u202eb" ' + HIDDEN_ID),
     ('{"id": "' + "x" * 201 + '", "text": "Hội nghị."}',
      'an "id" of more than 200 characters (it names the report\'s graph and nodes)'),
     ('{"id": "good-record", "text": "Hội nghị lần hai."}', "duplicate id 'good-record'"),
@@ -211,7 +301,7 @@ GOOD_RECORD = json.dumps({"id": "good-record", "text": LEAD + OFFICIAL}, ensure_
     ('{"id": "x", "text": "  \\n\\t "}', "no text"),
     ('{"id": "x", "text": ' + "[" * 100_000 + "]" * 100_000 + "}", "JSON nested too deeply"),
 ], ids=["unterminated", "missing-comma", "array", "no-id", "empty-id", "blank-id", "null-id", "bool-id", "object-id",
-        "control-id", "long-id", "duplicate-id", "no-text", "text-not-string", "blank-text", "deep"])
+        "control-id", "bidi-id", "long-id", "duplicate-id", "no-text", "text-not-string", "blank-text", "deep"])
 def test_bad_record_in_the_middle_is_named(tmp_path, capsys, reference, line, reason):
     bad = folder(tmp_path) / "records.jsonl"
     after = json.dumps({"id": "after", "text": LEAD}, ensure_ascii=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import socket
 import threading
 import time
 import urllib.error
@@ -15,6 +16,7 @@ import pytest
 from conftest import EXAMPLES
 
 from kg.cli import EXIT_OK, main
+from kg.offline import outbound_keyword
 from kg.serve import ServeError, Server, negotiate
 
 IDS = ["bdvtw-tong-ket-2022", "ha-giang-cong-van.txt", "lao-cai-so-ket", "ninh-thuan-hop-mat.txt",
@@ -63,8 +65,9 @@ def request(url: str, *, data: bytes | None = None, headers: dict[str, str] | No
         return err.code, err.headers, err.read()
 
 
-def get(url: str, query: str, accept: str | None = None, **params):
-    return request(f"{url}?{urlencode({'query': query, **params})}", headers={"Accept": accept} if accept else {})
+def get(url: str, query: str, accept: str | None = None, headers: dict[str, str] | None = None, **params):
+    headers = {**(headers or {}), **({"Accept": accept} if accept else {})}
+    return request(f"{url}?{urlencode({'query': query, **params})}", headers=headers)
 
 
 def ids(body: bytes, fmt=ox.QueryResultsFormat.JSON) -> list[str]:
@@ -193,3 +196,115 @@ def test_it_binds_to_localhost_and_refuses_what_it_cannot_serve(store, tmp_path)
         server.server_close()
     with pytest.raises(ServeError, match="no store here"):
         Server(tmp_path, port=0)
+
+
+@contextlib.contextmanager
+def listener():
+    """A web server on this machine that answers anything with a page that is not SPARQL results:
+    (its URL, what each connection it received sent first)."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(16)
+    received: list[bytes] = []
+
+    def accept():
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = sock.accept()
+                with conn:
+                    conn.settimeout(1)
+                    received.append(conn.recv(200))
+                    conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<html>not results</html>")
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}/sparql", received
+    finally:
+        sock.close()
+
+
+def update(url: str, text: str):
+    return request(url, data=text.encode(), headers={"Content-Type": "application/sparql-update"})
+
+
+def test_service_and_load_reach_no_other_address(store, tmp_path):
+    with listener() as (there, received):
+        with serving(store, workers=1) as server:
+            for query in (f"SELECT * WHERE {{ SERVICE <{there}> {{ ?s ?p ?o }} }}",
+                          f"select * {{ servicesilent <{there}>{{?s ?p ?o}} }}"):
+                status, _, body = get(server.url, query)
+                assert status == 400 and b"SERVICE is refused" in body and b"--allow-service" in body
+            assert update(server.url, f"LOAD <{there}>")[0] == 403  # read-only
+            # "<" read as less-than: the text check sees an IRI and a string, Oxigraph a SERVICE; the worker's
+            # seccomp filter still lets it open no socket
+            fooled = f"SELECT * {{ ?s ?p ?o FILTER(?o<'x>') SERVICE <{there}> {{ ?a ?b ?c }} FILTER(?o!='') }}"
+            status, _, body = get(server.url, fooled)
+            assert status == 500 and b"Permission denied" in body
+            assert get(server.url, REPORTS)[0] == 200  # the worker lives
+        with serving(shutil.copytree(store, tmp_path / "store"), allow_update=True) as server:
+            status, _, body = update(server.url, f"LOAD <{there}> INTO GRAPH <urn:g>")
+            assert status == 400 and b"LOAD is refused" in body
+        time.sleep(0.5)  # a connection would have been accepted by now
+        assert received == []
+
+
+def test_service_is_allowed_with_the_flag_and_a_bad_answer_is_an_http_error(store):
+    with listener() as (there, received), serving(store, workers=1, allow_service=True) as server:
+        status, _, body = get(server.url, f"SELECT * WHERE {{ SERVICE <{there}> {{ ?s ?p ?o }} }}")
+        assert status == 500 and b"the query failed" in body
+        assert received and received[0].startswith(b"POST /sparql")
+        assert get(server.url, REPORTS)[0] == 200
+
+
+def test_the_text_check_finds_the_keywords_where_the_parser_reads_them():
+    assert outbound_keyword("SELECT * { SERVICE <x> { ?s ?p ?o } }") == "SERVICE"
+    assert outbound_keyword("CLEAR ALL ;\nload<http://x>") == "LOAD"
+    assert outbound_keyword("SELECT * { ?s ?p 'it\\'s' SERVICE ?x {} }") == "SERVICE"
+    assert outbound_keyword("SELECT * { ?s e:a\\#b ?o SERVICE ?x {} }") == "SERVICE"  # an escape starts no comment
+    assert outbound_keyword('SELECT ?service ?load { <http://a/service#load> ?p "SERVICE" } # LOAD') is None
+    assert outbound_keyword('SELECT * { ?s ?p """a "SERVICE" b""" }') is None
+
+
+@pytest.mark.parametrize("headers", [
+    {"Host": "attacker.example:7878"},
+    {"Host": "127.0.0.1.attacker.example"},
+    {"Origin": "http://attacker.example"},
+    {"Origin": "null"},
+    {"Sec-Fetch-Site": "cross-site"},
+])
+def test_a_foreign_host_or_origin_is_refused(store, tmp_path, headers):
+    with serving(shutil.copytree(store, tmp_path / "store"), allow_update=True) as server:
+        form = urlencode({"update": "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> 'c' } }"}).encode()
+        status, _, body = request(server.url, data=form, headers=headers)
+        assert status == 403 and b"refused" in body
+        assert get(server.url, "ASK { <urn:a> ?p ?o }", headers=headers)[0] == 403
+        assert json.loads(get(server.url, "ASK { <urn:a> ?p ?o }")[2])["boolean"] is False
+        port = server.server_address[1]
+        for own in (f"localhost:{port}", f"127.0.0.1:{port}"):
+            same = {"Host": own, "Origin": f"http://{own}", "Sec-Fetch-Site": "same-origin"}
+            assert request(server.url, data=form, headers=same)[0] == 204
+
+
+def test_a_query_over_the_memory_ceiling_is_stopped_while_another_is_answered(store):
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?c ?d ?f WHERE { ?a ?b ?c . ?d ?e ?f } }"
+    with serving(store, workers=2, max_memory=200 << 20, timeout=300) as server:
+        answers: list = []
+        thread = threading.Thread(target=lambda: answers.append(get(server.url, runaway)))
+        thread.start()
+        while thread.is_alive():
+            assert get(server.url, REPORTS)[0] == 200
+        status, _, body = answers[0]
+        assert status == 503 and b"more than the 200 MiB" in body
+        assert get(server.url, REPORTS)[0] == 200
+
+
+def test_a_client_that_stops_sending_is_cut_off(store, monkeypatch):
+    monkeypatch.setattr("kg.serve._Handler.timeout", 0.5)
+    with serving(store, workers=1) as server:
+        host, port = server.server_address[:2]
+        with socket.create_connection((host, port)) as client:
+            client.sendall(b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\n"
+                           b"Content-Length: 100\r\n\r\nASK {")
+            client.settimeout(30)
+            assert client.recv(200).startswith(b"HTTP/1.0 408")
+        assert server.request_queue_size >= 128
