@@ -136,8 +136,9 @@ def concept_iri(kind: str, label: str) -> str:
     return _id(f"{kind}/{slug(label)}")
 
 
-def directive_iri(d: Directive) -> str:
-    scope = "national" if d.scope == "national" else slug(d.scope)
+def directive_iri(d: Directive, stem: str) -> str:
+    """A document's IRI: by its scope, type, number and year; a local one whose province is unknown, by its report."""
+    scope = "national" if d.scope == "national" else f"report/{slug(stem)}" if d.scope is None else slug(d.scope)
     year = f"-{d.year}" if d.year else ""
     return _id(f"directive/{scope}/{slug(d.type_code)}-{slug(d.number)}{year}")
 
@@ -156,7 +157,7 @@ def directive_label(d: Directive) -> str:
     if d.doc_type == "Nghị quyết Đại hội":
         issuer = d.issuer.name if d.issuer else "Đảng Cộng sản Việt Nam"
         return f"Nghị quyết Đại hội {d.number} ({issuer})"
-    where = "" if d.scope == "national" else f" ({d.scope})"
+    where = "" if d.scope in ("national", None) else f" ({d.scope})"
     year = f"/{d.year}" if d.year else ""
     return f"{d.doc_type} số {d.number}{year}{where}"
 
@@ -337,7 +338,7 @@ class ReportGraph:
         return self.person(who)
 
     def directive(self, d: Directive) -> str:
-        directive = node(directive_iri(d))
+        directive = node(directive_iri(d, self.stem))
         self.add(directive, T_RDF.type, V.Directive)
         label = directive_label(d)
         self.add(directive, T_RDFS.label, vi(label))
@@ -356,7 +357,7 @@ class ReportGraph:
         if d.subject:
             self.add(directive, T_DC.subject, vi(d.subject))
         for other in d.implements:
-            self.add(directive, V.implements, node(directive_iri(other)))
+            self.add(directive, V.implements, node(directive_iri(other, self.stem)))
         self.add(self.report, V.cites, directive)
         for s in d.evidence:
             self.evidence(directive, s)

@@ -106,7 +106,7 @@ class Directive:
 
     doc_type: str
     number: str
-    scope: str  # "national" or a province's short name
+    scope: str | None  # "national", a province's short name, or None: local to a report that names no province
     type_code: str
     symbol: str | None = None
     date: dt.date | None = None

@@ -14,9 +14,22 @@ ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _PARTY_SYMBOL = r"(?P<pnum>\d{1,4})\s*-\s*(?P<pcode>[A-Za-zĐđ]{1,6})\s*/\s*(?P<piss>[A-ZĐ][A-Za-zĐđ]{0,9})"
 _STATE_SYMBOL = (r"(?P<snum>\d{1,4})\s*/\s*(?:(?P<syear>(?:19|20)\d{2})\s*/\s*)?(?P<scode>[A-Za-zĐđ]{1,6})"
                  r"\s*-\s*(?P<siss>[A-ZĐ][A-Za-zĐđ]{0,9})")
+# a National Assembly's or its Standing Committee's act: "Nghị quyết số 202/2025/QH15"
+_ASSEMBLY_SYMBOL = r"(?P<anum>\d{1,4})\s*/\s*(?P<ayear>(?:19|20)\d{2})\s*/\s*(?P<aiss>(?:NQ-)?(?:UBTVQH|QH)\d{1,2})"
+# several numbers of one kind: "Quyết định số 305, 306-QĐ/TW"
+_PARTY_NUMBERS = (r"(?P<lnums>\d{1,4}(?:\s*,\s*\d{1,4})+)\s*-\s*(?P<lcode>[A-Za-zĐđ]{1,6})\s*/\s*"
+                  r"(?P<liss>[A-ZĐ][A-Za-zĐđ]{0,9})")
 _CONGRESS = (rf"Nghị quyết Đại hội (?:(?:đại biểu )?(?:Đảng )?toàn quốc lần thứ (?P<r1>{ROMAN}|\d+)"
              rf"|(?:Đảng )?(?P<r2>{ROMAN}) của Đảng|Đảng lần thứ (?P<r3>{ROMAN}|\d+)"
-             rf"|(?:đại biểu )?(?P<lvl>Đảng bộ (?:tỉnh|thành phố|huyện)(?: [A-ZÀ-Ỹ][^\W\d_]*){{0,3}}) lần thứ (?P<r4>{ROMAN}|\d+))")
+             rf"|(?:đại biểu )?(?P<lvl>Đảng bộ (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
+             rf"(?: [A-ZÀ-Ỹ][^\W\d_]*){{0,3}}) lần thứ (?P<r4>{ROMAN}|\d+)"
+             rf"|(?:đại biểu )?lần thứ (?P<r5>{ROMAN}|\d+) của (?P<lvl2>Đảng bộ (?:tỉnh|thành phố|huyện|quận|thị xã|xã|"
+             rf"phường|thị trấn|đặc khu)(?: [A-ZÀ-Ỹ][^\W\d_]*){{0,3}}))")
+# the groups that hold a citation's number, type code, issuer code and year, in whichever form it matched
+_GROUPS = (("pnum", "snum", "anum", "num", "qnum", "hnum", "tnum"), ("pcode", "scode", "qcode", "hcode", "tcode"),
+           ("piss", "siss", "aiss", "qiss", "hiss", "tiss"), ("syear", "ayear", "tyear"))
+# a number that counts years or months is no document's: "Kế hoạch 5 năm"
+_NOT_A_NUMBER = r"(?!\s*(?:năm|tháng|tuần|quý|giai đoạn)(?![^\W_]))"
 _IMPLEMENTING = r"(?:tiếp tục\s+)?(?:thực hiện|triển khai|cụ thể h(?:óa|oá))"
 _IMPLEMENTS_PREVIOUS = re.compile(rf"(?:về|để|nhằm)\s+{_IMPLEMENTING}\s*$", re.IGNORECASE)
 _ALSO_IMPLEMENTS = re.compile(rf"(?:đồng thời|và)\s+{_IMPLEMENTING}\s*$", re.IGNORECASE)
@@ -32,8 +45,10 @@ class DirectiveFinder:
         words = self.gaz.doc_word_re
         self.cite = re.compile(  # every citation starts a word: checking that first makes the search fast
             rf"(?<![^\W_])(?:(?P<congress>{_CONGRESS})"
-            rf"|(?P<word>{words})\s+(?:số\s*)?(?:(?:{_PARTY_SYMBOL})|(?:{_STATE_SYMBOL})|(?P<num>\d{{1,4}})(?![\d/-]))"
-            rf"|(?<=số )(?:{_PARTY_SYMBOL.replace('?P<p', '?P<q')}))",
+            rf"|(?P<word>{words})\s+(?:số\s*)?(?:(?:{_PARTY_NUMBERS})|(?:{_PARTY_SYMBOL})|(?:{_ASSEMBLY_SYMBOL})"
+            rf"|(?:{_STATE_SYMBOL})|(?P<num>\d{{1,4}})(?![\d/-]){_NOT_A_NUMBER})"
+            rf"|(?<=số )(?:{_PARTY_SYMBOL.replace('?P<p', '?P<q')})"
+            rf"|(?<=Số: )(?:{_PARTY_SYMBOL.replace('?P<p', '?P<h')}|{_STATE_SYMBOL.replace('?P<s', '?P<t')}))",
             re.IGNORECASE,
         )
         # "Công văn được ban hành nhằm cụ thể hóa …": the document the report has just named implements what follows.
@@ -48,16 +63,27 @@ class DirectiveFinder:
         found: list[Directive] = []
         for i, m in enumerate(matches):
             limit = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-            d = self._directive(m, text, limit, ctx, sentence)
-            if d is None:
-                continue
+            cited = self._numbered(m, text, limit, ctx, sentence) if m.group("lnums") else \
+                [self._directive(m, text, limit, ctx, sentence)]
             gap = text[matches[i - 1].end():m.start()] if i else ""
-            if found and _IMPLEMENTS_PREVIOUS.search(gap):
-                found[-1].implements.append(d)
-            elif own is not None and (i == 0 or _ALSO_IMPLEMENTS.search(gap)):
-                own.implements.append(d)
-            found.append(d)
+            for d in filter(None, cited):
+                if found and _IMPLEMENTS_PREVIOUS.search(gap):
+                    found[-1].implements.append(d)
+                elif own is not None and (i == 0 or _ALSO_IMPLEMENTS.search(gap)):
+                    own.implements.append(d)
+                found.append(d)
         return found
+
+    def _numbered(self, m: re.Match, text: str, limit: int, ctx: Context, sentence: Sentence) -> list[Directive]:
+        """ "Quyết định số 305, 306-QĐ/TW": one document per number, each with the symbol they share."""
+        out = []
+        for number in re.findall(r"\d+", m.group("lnums")):
+            one = self.cite.match(f"{m.group('word')} {number}-{m.group('lcode')}/{m.group('liss')}")
+            d = self._directive(one, text, limit, ctx, sentence, at=m.span())
+            if d is not None:
+                d.written = squash(m.group(0))
+                out.append(d)
+        return out
 
     def _referent(self, lead: str, earlier: list[Directive]) -> Directive | None:
         """The latest earlier document of the type a sentence opens with, when it says it implements something."""
@@ -67,50 +93,48 @@ class DirectiveFinder:
         doc_type = self.gaz.doc_type_by_word[m.group("word").lower()]["name"]
         return next((d for d in reversed(earlier) if d.doc_type == doc_type), None)
 
-    def _directive(self, m: re.Match, text: str, limit: int, ctx: Context, sentence: Sentence) -> Directive | None:
+    def _directive(self, m: re.Match, text: str, limit: int, ctx: Context, sentence: Sentence,
+                   at: tuple[int, int] | None = None) -> Directive | None:
+        """The document a citation names; `at`, where in the text it stands when `m` matched a rewriting of it."""
         if m.group("congress"):
             return self._congress(m, ctx, sentence)
+        start, end = at or m.span()
         word = m.group("word")
-        num = m.group("pnum") or m.group("snum") or m.group("num") or m.group("qnum")
-        code = m.group("pcode") or m.group("scode") or m.group("qcode")
-        issuer_code = m.group("piss") or m.group("siss") or m.group("qiss")
+        num, code, issuer_code, year = (next((m.group(g) for g in names if m.group(g)), None) for names in _GROUPS)
         doc_type = self.gaz.doc_type_by_word.get(word.lower()) if word else None
         if doc_type is None and code:
             doc_type = self.gaz.doc_type_by_code.get(code.upper())
         if doc_type is None:
             return None
-        symbol = squash(m.group(0)[m.group(0).index(num):]) if code else None
-        if symbol:
-            symbol = re.sub(r"\s+", "", symbol)
-        issuer_row = self.gaz.issuers.get(issuer_code.upper()) if issuer_code else None
+        symbol = re.sub(r"\s+", "", m.group(0)[m.group(0).index(num):]) if issuer_code else None
+        issuer_row = self.gaz.issuers.get(re.sub(r"^NQ-|\d+$", "", issuer_code).upper()) if issuer_code else None
         d = Directive(doc_type["name"], num.lstrip("0") or "0", "national", doc_type["code"], symbol=symbol,
                       written=squash(m.group(0)), evidence=[sentence])
-        if m.group("syear"):
-            d.year = int(m.group("syear"))
-        self._attributes(d, text, m.end(), limit, ctx)
+        if year:
+            d.year = int(year)
+        self._attributes(d, text, end, limit, ctx)
         if d.issuer is None:
-            self._issued_before(d, text, m.start(), ctx)
+            self._issued_before(d, text, start, ctx)
         if d.issuer is None:
             d.issuer = self._issuer_from_code(issuer_row, ctx)
         local = (issuer_row and issuer_row["scope"] == "local") or (
             issuer_row is None and isinstance(d.issuer, (Body, Title)) and _level(d.issuer) != "central")
-        if local:
-            if ctx.jurisdiction is None:
-                return d if not issuer_row else None
-            d.scope = ctx.jurisdiction.name
+        if local:  # of the report's province; of the report alone where none is known
+            d.scope = ctx.jurisdiction.name if ctx.jurisdiction is not None else None
         return d
 
     def _congress(self, m: re.Match, ctx: Context, sentence: Sentence) -> Directive | None:
-        ordinal = next(g for g in (m.group("r1"), m.group("r2"), m.group("r3"), m.group("r4")) if g is not None)
+        ordinal = next(g for g in (m.group("r1"), m.group("r2"), m.group("r3"), m.group("r4"), m.group("r5")) if g is not None)
         number = to_roman(int(ordinal)) if ordinal.isdigit() else ordinal.upper()
         if not number:
             return None
         d = Directive("Nghị quyết Đại hội", number, "national", "NQĐH", written=squash(m.group(0)), evidence=[sentence])
-        if m.group("lvl"):
-            body = self.bodies.match_at(m.group("lvl"), 0, ctx)
+        organisation = m.group("lvl") or m.group("lvl2")
+        if organisation:
+            body = self.bodies.match_at(organisation, 0, ctx)
             if body is None or body.body is None or body.body.place is None:
                 return None
-            d.issuer, d.scope = body.body, body.body.place.name
+            d.issuer, d.scope = body.body, _scope_of(body.body)
         else:
             d.issuer = central_body("Đảng Cộng sản Việt Nam", ctx)
         return d
@@ -174,6 +198,15 @@ class DirectiveFinder:
             found = self.bodies.match_at(row["code"], 0, ctx)
             return found.body if found else None
         return None
+
+
+def _scope_of(body: Body) -> str:
+    """Where a Party organisation's congress resolutions are numbered: its province, or its district or commune
+    within it ("Sơn La, xã Mường La")."""
+    place = body.place
+    if body.level in ("province", "city") or body.province is None:
+        return place.name
+    return f"{body.province.name}, {place.level_word} {place.name}".strip()
 
 
 def _level(issuer: Body | Title) -> str:
