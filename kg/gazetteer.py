@@ -270,6 +270,7 @@ class Gazetteer:
         self.place_before = text["place_before"]
         self.level_before = text["level_before"]
         self.not_people = set(text["not_people"])
+        self.not_a_place_alone = set(text["not_a_place_alone"])
         self.parts_of_day = text["parts_of_day"]
         self.former_words = text["former"]
         self.generic_before = set(text["generic_before"])

@@ -44,7 +44,8 @@ def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
         if found and re.match(r"\s*[:–-]\s", text[found.end():found.end() + 3]):
             vote(gaz.place_forms[found.group(0)].name, line.end())
     for m in at_word_starts(gaz.province_re, text):
-        vote(gaz.place_forms[m.group(0)].name, m.start())
+        if m.group(0) not in gaz.not_a_place_alone:
+            vote(gaz.place_forms[m.group(0)].name, m.start())
     for word, written, at in _named(text, _DISTRICT_WORD):
         name = _longest_name(written, lambda n: _only_province(gaz.districts.get(n, [])))
         if name:

@@ -12,7 +12,7 @@ from .extract.events import EventGrammar, EventReader
 from .extract.officials import OfficialsReader, PersonMention, SentenceTitles, tenures_of
 from .gazetteer import Gazetteer, gazetteer
 from .jurisdiction import detect, local_units
-from .phrases import Context
+from .phrases import Context, Spans
 from .phrases.bodies import BodyFinder, BodyMatch
 from .phrases.dates import report_year, url_date, url_year
 from .phrases.names import NameFinder
@@ -63,7 +63,7 @@ class Extractor:
         named_movements: list[list[MovementMention]] = []  # per sentence, kept for events
         for s in sents:
             titles = self.titles.find_all(s.text, ctx)
-            bodies.append(self.bodies.find_all(s.text, ctx, skip=[(t.start, t.body_start) for t in titles]))
+            bodies.append(self.bodies.find_all(s.text, ctx, skip=Spans((t.start, t.body_start) for t in titles)))
             found = officials.read(s, titles, bodies[-1])
             for person in found.people:
                 facts.tenures.extend(tenures_of(person, s))
@@ -97,9 +97,8 @@ class Extractor:
         """Who can hand out an award in a sentence: bodies, nameless titles, people; with spans."""
         givers = [(t.start, t.end, t.title) for t in found.nameless if t.title]
         givers += [(p.start, p.end, p.person) for p in people]
-        covered = [(a, b) for a, b, _ in givers]
-        givers += [(b.start, b.end, b.body) for b in bodies
-                   if not any(x <= b.start < y for x, y in covered)]
+        covered = Spans((a, b) for a, b, _ in givers)
+        givers += [(b.start, b.end, b.body) for b in bodies if b.start not in covered]
         return sorted(givers, key=lambda g: g[0])
 
 

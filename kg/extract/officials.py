@@ -8,11 +8,13 @@ Phó Chủ tịch UBND tỉnh: A, B", "Các ông A, B được bầu làm T".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ..phrases import Context
+from ..phrases import Context, Spans
 from ..phrases.bodies import BodyMatch
 from ..phrases.names import NameFinder, NameSpan
+from ..phrases.places import WORD
 from ..phrases.titles import TitleMatch, complete_chain, title_name
 from ..records import Body, Sentence, Tenure, Title
 
@@ -38,6 +40,7 @@ _FORMER_VERB = re.compile(
     re.IGNORECASE)
 _FOR_WHOM = re.compile(r"[^.;]{0,80}?\bđối với\s+(?:(?:các\s+)?(?:ông|bà|đồng chí|đ/c)\s+)?", re.IGNORECASE)
 _RETIRED = re.compile(r"\s*,?\s*(?:đã\s+|được\s+)?(?:nghỉ hưu|nghỉ công tác|thôi giữ chức)", re.IGNORECASE)
+_WORD_CHAR = re.compile(r"[^\W_]")
 _SUBJECT_REACH = 160  # characters back from a linking verb to its subject
 
 
@@ -61,6 +64,55 @@ class SentenceTitles:
     nameless: list[TitleMatch]  # titles with no person: givers, issuers
 
 
+class SentenceNames:
+    """A sentence's names, in order, for the look-ups linking makes: the one after or before a place, the list
+    a name is in, whether a title of its own follows it."""
+
+    def __init__(self, text: str, spans: list[NameSpan], titles: list[TitleMatch]):
+        self.text, self.spans, self.titles = text, spans, titles
+        self.starts = [s.start for s in spans]
+        self.ends = [s.end for s in spans]
+        title_starts = [t.start for t in titles]
+        self.titled = set()  # names a title of their own follows ("A, T")
+        for i, s in enumerate(spans):
+            j = bisect_left(title_starts, s.end)
+            if j < len(titles) and _APPOSITION.fullmatch(text, s.end, titles[j].start):
+                self.titled.add(i)
+
+    def after(self, pos: int) -> int | None:
+        """The index of the first name that starts after `pos`."""
+        i = bisect_right(self.starts, pos)
+        return i if i < len(self.spans) else None
+
+    def before(self, pos: int) -> int | None:
+        """The index of the last name that ends at or before `pos`."""
+        i = bisect_right(self.ends, pos) - 1
+        return i if i >= 0 else None
+
+    def at(self, pos: int) -> int | None:
+        i = bisect_left(self.starts, pos)
+        return i if i < len(self.spans) and self.starts[i] == pos else None
+
+    def listed(self, at: int, *, forward: bool, joined_by_va: bool = False, with_titles: bool = False) -> list[NameSpan]:
+        """The names listed with the one at index `at`: "A, B và C". Going back from a title ("A và B, T"), only
+        a list joined by "và" counts, unless `joined_by_va` is False (a verb's subjects: "Các ông A, B được
+        bầu"). `with_titles`: each name may carry its own between them ("A, T1 và B, T2 được bầu …"); forward,
+        a list whose first name has none ends where titles begin ("các Phó Trưởng ban: A, B; đồng chí C, T")."""
+        titles = self.titles if with_titles and (not forward or at in self.titled) else ()
+        out = [self.spans[at]]
+        step = 1 if forward else -1
+        i = at
+        while 0 <= i + step < len(self.spans):
+            a, b = (self.spans[i], self.spans[i + step]) if forward else (self.spans[i + step], self.spans[i])
+            gap = _without(self.text, a.end, b.start, titles)
+            if not _NAME_LIST_GAP.fullmatch(gap) or (joined_by_va and "và" not in gap.lower()) or (
+                    forward and not titles and i + step in self.titled):
+                break
+            out.append(self.spans[i + step])
+            i += step
+        return out
+
+
 class OfficialsReader:
     """Reads each sentence's people and titles; remembers the report's people for short names and references."""
 
@@ -69,12 +121,13 @@ class OfficialsReader:
         self.ctx = ctx
         self.holders: dict[str, str] = {}  # canonical title → the person named with it
         self.known: list[str] = []  # full names with a title, in order of appearance
+        self.known_by_first: dict[str, list[str]] = {}  # the same by their first word, longest first
         self.last: str | None = None  # the person the text was last about
 
     def read(self, sentence: Sentence, titles: list[TitleMatch], bodies: list[BodyMatch]) -> SentenceTitles:
         """People and titles of a sentence, given its titles and bodies (phrases)."""
         text = sentence.text
-        taken = [(t.start, t.end) for t in titles] + [(b.start, b.end) for b in bodies]
+        taken = Spans([(t.start, t.end) for t in titles] + [(b.start, b.end) for b in bodies])
         found = self.names.find_all(text, self.ctx, taken) if titles else self._known_names(text, taken)
         spans = [s for s in map(self._resolved, found) if s is not None]
         people: dict[int, PersonMention] = {}  # by start of the name span
@@ -89,10 +142,11 @@ class OfficialsReader:
                     p.former.add(t.title.name)
 
         nameless: list[TitleMatch] = []
+        names = SentenceNames(text, spans, titles)
         for whole in _chains(titles, text):
             whole = complete_chain(whole, self.ctx)
             whole = [self._with_context_body(t, text, bodies) for t in whole]
-            for chain, holders in self._holders(whole, spans, text, titles):
+            for chain, holders in self._holders(whole, names):
                 if holders:
                     former = bool(_FORMER_VERB.search(text, max(0, chain[0].start - 60), chain[0].start))
                     retired = bool(_RETIRED.match(text, chain[-1].end))
@@ -111,15 +165,23 @@ class OfficialsReader:
         for p in found:
             if p.titles and p.person not in self.known:
                 self.known.append(p.person)
+                same_start = self.known_by_first.setdefault(p.person.split(" ", 1)[0], [])
+                same_start.append(p.person)
+                same_start.sort(key=len, reverse=True)
             for t in p.titles:
                 self.holders.setdefault(t.name, p.person)
         if found:
             self.last = found[-1].person
         return SentenceTitles(found, nameless)
 
-    def _known_names(self, text: str, taken: list[tuple[int, int]]) -> list[NameSpan]:
+    def _known_names(self, text: str, taken: Spans) -> list[NameSpan]:
         """In a sentence with no title, only the officials already named matter: by full or short name."""
-        spans = [NameSpan(at, at + len(name), name) for name in self.known for at in _occurrences(text, name)]
+        spans = []
+        for word in WORD.finditer(text):  # one pass over the sentence, however many officials the report has named
+            for name in self.known_by_first.get(word.group(), ()):
+                if text.startswith(name, word.start()) and not _WORD_CHAR.match(text, word.start() + len(name)):
+                    spans.append(NameSpan(word.start(), word.start() + len(name), name))
+                    break
         spans += self.names.short_names(text, taken, spans)
         return sorted(spans, key=lambda s: s.start)
 
@@ -130,40 +192,38 @@ class OfficialsReader:
         fits = {name for name in self.known if name.rsplit(" ", 1)[-1] == span.name}
         return NameSpan(span.start, span.end, fits.pop(), True, True) if len(fits) == 1 else None
 
-    def _holders(self, chain: list[TitleMatch], spans: list[NameSpan], text: str,
-                 titles: list[TitleMatch]) -> list[tuple[list[TitleMatch], list[NameSpan]]]:
+    def _holders(self, chain: list[TitleMatch], names: SentenceNames) -> list[tuple[list[TitleMatch], list[NameSpan]]]:
         """Whose titles these are: the name after ("T A"), the name before ("A, T"), or by a verb; a list
         between two names splits at its "và" ("A, T1 và T2 B")."""
+        text, spans = names.text, names.spans
         first, last = chain[0], chain[-1]
-        after = next((s for s in spans if s.start > last.end), None)
-        before = next((s for s in reversed(spans) if s.end <= first.start), None)
-        apposition = before is not None and _APPOSITION.fullmatch(text, before.end, first.start)
-        if after is not None and _TITLE_FIRST.fullmatch(text, last.end, after.start):
+        after, before = names.after(last.end), names.before(first.start)
+        apposition = before is not None and _APPOSITION.fullmatch(text, spans[before].end, first.start)
+        if after is not None and _TITLE_FIRST.fullmatch(text, last.end, spans[after].start):
             split = next((i for i in range(len(chain) - 1, 0, -1) if _SPLIT.fullmatch(text, chain[i - 1].end, chain[i].start)), 0)
             if apposition and split:
-                return [(chain[:split], [before]), (chain[split:], [after])]
-            return [(chain, [after])]
-        if after is not None and _LIST_INTRO.fullmatch(text, last.end, after.start):
-            return [(chain, _name_list(spans, spans.index(after), text, forward=True, titles=titles))]
+                return [(chain[:split], [spans[before]]), (chain[split:], [spans[after]])]
+            return [(chain, [spans[after]])]
+        if after is not None and _LIST_INTRO.fullmatch(text, last.end, spans[after].start):
+            return [(chain, names.listed(after, forward=True, with_titles=True))]
         if apposition:
-            return [(chain, _name_list(spans, spans.index(before), text, forward=False, joined_by_va=True))]
-        return [(chain, self._linked(chain, spans, text, titles))]
+            return [(chain, names.listed(before, forward=False, joined_by_va=True))]
+        return [(chain, self._linked(chain, names))]
 
-    def _linked(self, chain: list[TitleMatch], spans: list[NameSpan], text: str, titles: list[TitleMatch]) -> list[NameSpan]:
+    def _linked(self, chain: list[TitleMatch], names: SentenceNames) -> list[NameSpan]:
         """The holders a verb names: "phê chuẩn … chức vụ T đối với ông A", "A được bầu giữ chức T"."""
+        text = names.text
         first, last = chain[0], chain[-1]
         whom = _FOR_WHOM.match(text, last.end)
-        if whom is not None:
-            named = next((s for s in spans if s.start == whom.end()), None)
-            if named is not None:
-                return _name_list(spans, spans.index(named), text, forward=True)
+        if whom is not None and (named := names.at(whom.end())) is not None:
+            return names.listed(named, forward=True)
         verb = _LINK_VERB.search(text, max(0, first.start - 60), first.start) or \
             _FORMER_VERB.search(text, max(0, first.start - 60), first.start)
         if verb is not None:
-            subject = next((s for s in reversed(spans) if s.end <= verb.start()
-                            and verb.start() - s.end <= _SUBJECT_REACH and not re.search(r"[.;]", text[s.end:verb.start()])), None)
-            if subject is not None:
-                return _name_list(spans, spans.index(subject), text, forward=False, titles=titles)
+            subject = names.before(verb.start())
+            if subject is not None and verb.start() - names.spans[subject].end <= _SUBJECT_REACH \
+                    and not re.search(r"[.;]", text[names.spans[subject].end:verb.start()]):
+                return names.listed(subject, forward=False, with_titles=True)
             if self.last is not None and _FORMER_VERB.search(text, max(0, first.start - 60), first.start):
                 return [NameSpan(first.start, first.start, self.last)]
         return []
@@ -172,7 +232,7 @@ class OfficialsReader:
         """ "Đồng chí Trưởng Ban Dân vận Tỉnh ủy …": the person named earlier with that title."""
         titles = [t.title for t in chain if t.title is not None]
         referent = next((self.holders[t.name] for t in titles if t.name in self.holders), None)
-        if referent and self.ctx.gaz.honorific_re.search(text, 0, chain[0].start):
+        if referent and self.ctx.gaz.honorific_re.search(text, max(0, chain[0].start - 30), chain[0].start):
             return referent
         return None
 
@@ -202,28 +262,6 @@ def _chains(titles: list[TitleMatch], text: str) -> list[list[TitleMatch]]:
     return groups
 
 
-def _name_list(spans: list[NameSpan], at: int, text: str, *, forward: bool, joined_by_va: bool = False,
-               titles: list[TitleMatch] = ()) -> list[NameSpan]:
-    """The names listed with spans[at]: "A, B và C". Going back from a title ("A và B, T"), only a list
-    joined by "và" counts, unless `joined_by_va` is False (a verb's subjects: "Các ông A, B được bầu").
-    Where `titles` are given, each name may carry its own between them ("A, T1 và B, T2 được bầu …")."""
-    out = [spans[at]]
-    step = 1 if forward else -1
-    own = [s for s in spans if any(_APPOSITION.fullmatch(text, s.end, t.start) for t in titles if t.start >= s.end)]
-    if forward and spans[at] not in own:
-        titles = ()  # "các Phó Trưởng ban: A, B; đồng chí C, Chủ tịch …": the list ends where its names have titles
-    i = at
-    while 0 <= i + step < len(spans):
-        a, b = (spans[i], spans[i + step]) if forward else (spans[i + step], spans[i])
-        gap = _without(text, a.end, b.start, titles)
-        if not _NAME_LIST_GAP.fullmatch(gap) or (joined_by_va and "và" not in gap.lower()) or (
-                forward and not titles and b in own):
-            break
-        out.append(spans[i + step])
-        i += step
-    return out
-
-
 def _without(text: str, start: int, end: int, titles: list[TitleMatch]) -> str:
     """text[start:end] with the titles inside it left out."""
     out, pos = [], start
@@ -242,9 +280,3 @@ def tenures_of(person: PersonMention, sentence: Sentence) -> list[Tenure]:
 def body_of(title: Title) -> Body:
     return title.body
 
-
-def _occurrences(text: str, name: str):
-    at = text.find(name)
-    while at >= 0:
-        yield at
-        at = text.find(name, at + len(name))

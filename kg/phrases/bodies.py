@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from ..gazetteer import ByFirstWord, Named, WordTrigger
 from ..records import Body, Place
 from ..text import squash
-from . import Context
+from . import Context, Spans
 from .places import LEVEL_OF_KIND, province_at, read_place
 
 _QUOTES = "“”\"«»‘’'"
@@ -143,8 +143,7 @@ class BodyFinder:
         self.party_central = ByFirstWord([r for r in gaz.central if r.name.startswith(("Đảng ủy", "Quân ủy"))])
         self._read: dict[tuple, BodyMatch | None] = {}  # the bodies read at a sentence's positions, kept a while
 
-    def find_all(self, text: str, ctx: Context, *, keep_pending: bool = False,
-                 skip: list[tuple[int, int]] = ()) -> list[BodyMatch]:
+    def find_all(self, text: str, ctx: Context, *, keep_pending: bool = False, skip: Spans = Spans(())) -> list[BodyMatch]:
         """Non-overlapping bodies, left to right, each starting with a capital and outside the spans `skip`
         (the roles of titles: "Phó Bí thư Thường trực Tỉnh ủy" names no "Thường trực Tỉnh ủy");
         place-less ones share a neighbour's place."""
@@ -153,7 +152,7 @@ class BodyFinder:
         pos = 0
         while m := search(pos):
             at = m.start()
-            inside = next((b for a, b in skip if a <= at < b), None)
+            inside = skip.covering(at)
             if inside is not None:
                 pos = inside
                 continue

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..gazetteer import WordTrigger, alternation, at_word_starts, literal_alternation, word_start_search
 from ..text import is_capitalised
-from . import Context
+from . import Context, Spans
 from .places import WORD
 
 MAX_NAME_WORDS = 5
@@ -51,13 +51,13 @@ class NameFinder:
         self.short_re = re.compile(r"(?i:" + alternation(gaz.short_name_honorifics) + r")\s+"
                                    r"(?P<name>[^\W\d_][^\W_]*)(?![^\W_])")
 
-    def find_all(self, text: str, ctx: Context, taken: list[tuple[int, int]] = ()) -> list[NameSpan]:
+    def find_all(self, text: str, ctx: Context, taken: Spans = Spans(())) -> list[NameSpan]:
         """Full names and short names, left to right, outside the spans `taken` (titles, bodies)."""
         found: list[NameSpan] = []
         pos = 0
         while m := word_start_search(self.start_re, text, pos):
             span = self._full_name(text, m.start(), ctx)
-            if span is None or _inside(span.start, taken):
+            if span is None or span.start in taken:
                 pos = m.end()
                 continue
             found.append(span)
@@ -67,7 +67,7 @@ class NameFinder:
             if gap is None or any(s.start <= gap.end() < s.end or m.start() <= s.start < gap.end() for s in found):
                 continue
             span = self._full_name(text, gap.end(), ctx, any_first=True)
-            if span is not None and not _inside(span.start, taken):
+            if span is not None and span.start not in taken:
                 found.append(span)
         found += self.short_names(text, taken, found)
         return sorted(found, key=lambda s: s.start)
@@ -80,7 +80,7 @@ class NameFinder:
         for m in at_word_starts(self.short_re, text):
             word = m.group("name")
             at = m.start("name")
-            if (is_capitalised(word) and word not in NOT_NAMES and not _inside(at, taken)
+            if (is_capitalised(word) and word not in NOT_NAMES and at not in taken
                     and not any(s.start <= at < s.end for s in found)
                     and not _next_is_capitalised(text, m.end())):
                 out.append(NameSpan(at, m.end(), word, True, True))
@@ -113,10 +113,6 @@ class NameFinder:
     def _is_place(self, name: str, ctx: Context) -> bool:
         gaz = ctx.gaz
         return name in gaz.place_forms or name in gaz.districts or gaz.is_commune(name) or name in gaz.not_people
-
-
-def _inside(at: int, spans) -> bool:
-    return any(a <= at < b for a, b in spans)
 
 
 def _next_is_capitalised(text: str, end: int) -> bool:
