@@ -1,5 +1,5 @@
 """The changes of bodies and places in the gazetteer graph (kg.history), on reports written for it
-(tests/data/history: Bạc Liêu in 2023, Cà Mau in 2026)."""
+(tests/data/history: Bạc Liêu in 2023, Cà Mau in 2026), and the queries that read them."""
 from __future__ import annotations
 
 import collections
@@ -11,13 +11,15 @@ from conftest import ROOT
 from kg import rdf
 from kg.cli import EXIT_OK, main
 from kg.history import changes, gazetteer_lines
-from kg.query import NAMESPACES
+from kg.query import NAMESPACES, bindings, execute, load_query
 from kg.records import Body
+from kg.results import cell_text
 from kg.validate import validate_file
 
 REPORTS = ROOT / "tests" / "data" / "history"
 GAZETTEER = f"<{rdf.GAZETTEER_GRAPH}>"
 BL, CM = "Ban Dân vận Tỉnh ủy Bạc Liêu", "Ban Tuyên giáo và Dân vận Tỉnh ủy Cà Mau"
+BOARDS = "Kết luận 121-KL/TW; quyết định của từng Tỉnh ủy, Thành ủy (tháng 2-3/2025)"
 
 
 def iri(name: str) -> str:
@@ -36,6 +38,12 @@ def store(build):
     s = ox.Store()
     s.load(path=str(build), format=ox.RdfFormat.N_QUADS)
     return s
+
+
+def rows(store, name: str, **params: str) -> list[tuple[str, ...]]:
+    query = load_query(str(ROOT / "queries" / f"{name}.rq"))
+    result = execute(store, query, bindings(query, params))
+    return [tuple(cell_text(s[v], NAMESPACES) for v in result.variables) for s in result]
 
 
 def test_every_change_has_its_own_iri_a_date_and_bodies_before_it():
@@ -83,6 +91,31 @@ def test_places_say_what_replaced_them(store):
     place = "<https://w3id.org/vnpol/id/place/{}>".format
     assert {(place("bac-lieu"), place("ca-mau")), (place("minh-hai"), place("bac-lieu")),
             (place("minh-hai"), place("ca-mau"))} <= replaced
+
+
+def test_who_held_the_head_of_mass_mobilisation_in_bac_lieu_then_in_ca_mau(store):
+    assert rows(store, "post-holders", body=BL) == [
+        ("Trưởng ban", BL, BL, f"Trưởng {BL}", "Nguyễn Văn An", "false", "2023-03-05", "2023-03-05", "1"),
+        ("Trưởng ban", BL, BL, f"Trưởng {BL}", "Nguyễn Văn An", "true", "2026-01-10", "2026-01-10", "1"),
+        ("Trưởng ban", BL, CM, f"Trưởng {CM}", "Lê Văn Cường", "false", "2026-01-10", "2026-01-10", "1")]
+    assert rows(store, "post-holders", body=CM, role="Phó Trưởng ban") == [
+        ("Phó Trưởng ban", CM, BL, f"Phó Trưởng {BL}", "Trần Thị Bình", "false", "2023-03-05", "2023-03-05", "1"),
+        ("Phó Trưởng ban", CM, CM, f"Phó Trưởng {CM}", "Trần Thị Bình", "false", "2026-01-10", "2026-01-10", "1")]
+
+
+def test_a_bodys_predecessors_and_successors(store):
+    assert rows(store, "body-lineage", body=BL) == [
+        (BL, "successor", "2025-03-01", "merger", f"{BL}; Ban Tuyên giáo Tỉnh ủy Bạc Liêu",
+         "Ban Tuyên giáo và Dân vận Tỉnh ủy Bạc Liêu", BOARDS),
+        (BL, "successor", "2025-07-01", "merger", f"Ban Tuyên giáo và Dân vận Tỉnh ủy Bạc Liêu; {CM}", CM,
+         "Nghị quyết 202/2025/QH15")]
+    assert rows(store, "body-lineage", body=CM) == [
+        (CM, "predecessor", "2025-03-01", "merger", f"{BL}; Ban Tuyên giáo Tỉnh ủy Bạc Liêu",
+         "Ban Tuyên giáo và Dân vận Tỉnh ủy Bạc Liêu", BOARDS),
+        (CM, "predecessor", "2025-03-01", "merger", "Ban Dân vận Tỉnh ủy Cà Mau; Ban Tuyên giáo Tỉnh ủy Cà Mau", CM,
+         BOARDS),
+        (CM, "predecessor", "2025-07-01", "merger", f"Ban Tuyên giáo và Dân vận Tỉnh ủy Bạc Liêu; {CM}", CM,
+         "Nghị quyết 202/2025/QH15")]
 
 
 def test_a_build_states_the_changes_along_what_its_reports_name_once(build):
