@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT
 
 from kg import rdf
+from kg.build import extract_text
 from kg.cli import EXIT_OK, main
 from kg.history import changes, gazetteer_lines
 from kg.query import NAMESPACES, bindings, execute, load_query
@@ -70,6 +71,20 @@ def test_every_change_has_its_own_iri_a_date_and_bodies_before_it():
 ])
 def test_the_changes_domain_md_names(before, after):
     assert any([b.name for b in c.originals] == before and [b.name for b in c.results] == after for c in changes())
+
+
+def test_the_change_tables_name_bodies_as_the_extractor_does():
+    province = ", ".join(f"{head} Bạc Liêu" for head in (
+        "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Ban Nội chính Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy",
+        "Văn phòng Tỉnh ủy", "Đảng bộ tỉnh", "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh",
+        "Đoàn đại biểu Quốc hội tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh",
+        "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh", "Liên đoàn Lao động tỉnh", "Bộ Chỉ huy Quân sự tỉnh",
+        "Công an tỉnh", "Sở Tài chính tỉnh", "Sở Lao động - Thương binh và Xã hội tỉnh"))
+    facts = extract_text(f"Dự hội nghị có đại diện {province}, Thành ủy Thành phố Hồ Chí Minh, Thành đoàn Thành phố "
+                         "Hồ Chí Minh, Ủy ban nhân dân Thành phố Hồ Chí Minh và Ban Tuyên giáo Trung ương.", "x.txt")
+    named = {(b.name, b.kind, b.level) for c in changes() for b in (*c.originals, *c.results)}
+    extracted = {(m.body.name, m.body.kind, m.body.level) for m in facts.bodies}
+    assert len(extracted) == 24 and extracted <= named
 
 
 def test_a_pre_2025_and_a_post_2025_report_give_bodies_that_the_change_events_link(store):
