@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import re
 import sqlite3
 import sys
 from collections import defaultdict
@@ -126,6 +127,12 @@ def write_tsv(name: str, header: list[str], columns: list[str], rows: list[list[
 def clean(name: str) -> str:
     """The project's normalisation, single spaces, ASCII apostrophes and dashes ("Ea H’leo" → "Ea H'leo")."""
     return squash(normalize(name)).replace("\u2019", "'").replace("\u2013", "-")
+
+
+def without_marker(name: str) -> str:
+    """ "Yên Viên (Thị trấn)" → "Yên Viên": vietnamadminunits marks same-named units in one place with their
+    level, which the tables give in a column of their own."""
+    return re.sub(r" \((?:Thành phố|Thị xã|Thị trấn|Huyện|Quận|Phường|Xã)\)$", "", clean(name))
 
 
 def without_type(name: str, division_type: str) -> str:
@@ -270,8 +277,8 @@ def write_commune_successors(old_units: list[dict], new_codes: dict, converter: 
         codes = went[f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey'] or ''}"]
         if not codes:
             sys.exit(f"{r['ward']}, {r['district']}, {r['province']}: no 2025 commune in the package")
-        rows.append([old_by_key[r["provinceKey"]], r["districtType"].lower(), clean(r["districtShort"]),
-                     (r["wardType"] or "").lower(), clean(r["wardShort"] or ""), province_of_commune[codes[0]].name,
+        rows.append([old_by_key[r["provinceKey"]], r["districtType"].lower(), without_marker(r["districtShort"]),
+                     (r["wardType"] or "").lower(), without_marker(r["wardShort"] or ""), province_of_commune[codes[0]].name,
                      "|".join(f"{communes[c][1]} {communes[c][0]}" for c in dict.fromkeys(codes))])
     write_tsv("commune_successors.tsv", [
         "Each pre-2025 commune, ward and township (and island district without communes), with its district and",
