@@ -43,8 +43,7 @@ from typing import Self
 
 import pyoxigraph as ox
 
-from . import rdf
-from . import history
+from . import history, rdf
 from .output import FileSink
 from .pipeline import content_hash
 from .records import SourceReport
