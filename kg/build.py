@@ -20,6 +20,7 @@ from typing import Protocol
 from rdflib import Dataset
 
 from . import rdf
+from .history import Named
 from .pipeline import Extractor
 from .read import Failure, discover, make_report, read_found
 from .records import ReportFacts, SourceReport
@@ -62,10 +63,12 @@ class Tally:
         self.nodes: dict[str, set[str]] = {name: set() for name in COUNTED}
         self.report_quads = 0
         self.gazetteer: set[str] = set()
+        self.named = Named()
 
     def add(self, report: rdf.ReportQuads) -> None:
         self.report_quads += len(report.lines)
         self.gazetteer.update(report.gazetteer)
+        self.named.add(report.lines)
         for line in report.lines:
             s, p, rest = line.split(" ", 2)
             if p == rdf.T_RDF.type:
@@ -74,7 +77,7 @@ class Tally:
                     self.nodes[name].add(s)
 
     def fill(self, summary: Summary) -> None:
-        summary.triples = self.report_quads + len(self.gazetteer)
+        summary.triples = self.report_quads + len(self.gazetteer.union(self.named.gazetteer_lines()))
         summary.counts = {name: len(nodes) for name, nodes in self.nodes.items()}
 
 
@@ -179,10 +182,12 @@ class _Lines:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.gazetteer: set[str] = set()
+        self.named = Named()
 
     def add(self, report: rdf.ReportQuads) -> None:
         self.lines += report.lines
         self.gazetteer.update(report.gazetteer)
+        self.named.add(report.lines)
 
 
 def build_dataset(paths: Iterable[str | Path], *, workers: int = 1) -> tuple[Dataset, Summary]:
@@ -190,5 +195,6 @@ def build_dataset(paths: Iterable[str | Path], *, workers: int = 1) -> tuple[Dat
     lines = _Lines()
     summary = build(paths, [lines], workers=workers)
     ds = rdf.new_dataset()
-    ds.parse(data="\n".join(lines.lines + sorted(lines.gazetteer)) + "\n", format="nquads")
+    gazetteer = sorted(lines.gazetteer.union(lines.named.gazetteer_lines()))
+    ds.parse(data="\n".join(lines.lines + gazetteer) + "\n", format="nquads")
     return ds, summary

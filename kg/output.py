@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .history import Named
 from .rdf import PREFIXES, ReportQuads
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
@@ -107,6 +108,7 @@ class FileSink:
         self.path = Path(path)
         self.fmt = format_for(self.path)
         self.gazetteer: set[str] = set()
+        self.named = Named()  # for the gazetteer graph's fixed lines (kg.history)
         self.union: set[str] = set()
         self.file, self.tmp = _temporary(self.path)
         if self.fmt == "trig":
@@ -114,6 +116,7 @@ class FileSink:
 
     def add(self, report: ReportQuads) -> None:
         self.gazetteer.update(report.gazetteer)
+        self.named.add(report.lines)
         if self.fmt in PER_REPORT:
             self._write_graph(report.lines)
         else:
@@ -126,6 +129,7 @@ class FileSink:
     def commit(self) -> None:
         """Finish the file and move it into place."""
         try:
+            self.gazetteer.update(self.named.gazetteer_lines())
             if self.fmt in PER_REPORT:
                 self._write_graph(sorted(self.gazetteer))
             else:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rdflib import XSD, Dataset, Graph, Namespace
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
-from .records import Award, Body, Directive, Event, Place, ReportFacts, Sentence, Title
+from .records import Award, Body, Change, Directive, Event, Place, ReportFacts, Sentence, Title
 from .text import slug as _slug
 
 VNPOL = Namespace("https://w3id.org/vnpol/ontology#")
@@ -149,6 +149,11 @@ def event_iri(e: Event, stem: str, n: int) -> str:
     return _id(f"event/{slug(stem)}/{n}")
 
 
+def change_iri(c: Change) -> str:
+    """id:change/{date}/{slug(the first resulting body, or the first original one)}."""
+    return _id(f"change/{c.date.isoformat()}/{slug((c.results or c.originals)[0].name)}")
+
+
 def evidence_iri(stem: str, s: Sentence) -> str:
     return _id(f"evidence/{slug(stem)}/{s.start}-{s.end}")
 
@@ -160,6 +165,21 @@ def directive_label(d: Directive) -> str:
     where = "" if d.scope in ("national", None) else f" ({d.scope})"
     year = f"/{d.year}" if d.year else ""
     return f"{d.doc_type} số {d.number}{year}{where}"
+
+
+CHANGE_VERBS = {"merger": "Hợp nhất", "rename": "Đổi tên", "restructuring": "Sắp xếp",
+                "dissolution": "Kết thúc hoạt động"}
+
+
+def change_label(c: Change) -> str:
+    """ "Hợp nhất Ban Tuyên giáo Tỉnh ủy Cà Mau và Ban Dân vận Tỉnh ủy Cà Mau thành Ban Tuyên giáo và …"."""
+    label = f"{CHANGE_VERBS[c.kind]} {_listed(c.originals)}"
+    return f"{label} thành {_listed(c.results)}" if c.results else label
+
+
+def _listed(bodies: tuple[Body, ...]) -> str:
+    names = [b.name for b in bodies]
+    return f"{', '.join(names[:-1])} và {names[-1]}" if len(names) > 1 else names[0]
 
 
 def once(method):
@@ -265,8 +285,7 @@ class ReportGraph:
         add = self.add_gazetteer if in_gazetteer else self.add
         p = node(place_iri(place))
         add(p, T_RDF.type, V.Place)
-        label = place.full_name if place.kind in ("province", "city") else f"{place.level_word} {place.name}".strip()
-        add(p, T_RDFS.label, vi(label))
+        add(p, T_RDFS.label, vi(place_label(place)))
         return p
 
     @once
@@ -427,6 +446,49 @@ class ReportGraph:
             self.add(period, V.startYear, typed(m.start_year, T_XSD.gYear))
             self.add(period, V.endYear, typed(m.end_year, T_XSD.gYear))
             self.evidence(period, m.evidence)
+
+
+def change_quads(c: Change) -> list[str]:
+    """A change event and the bodies it links, as gazetteer-graph lines (kg.history)."""
+    event = node(change_iri(c))
+    triples = [(event, T_RDF.type, T_ORG.ChangeEvent), (event, T_RDFS.label, vi(change_label(c))),
+               (event, T_DC.date, date_literal(c.date)), (event, V.changeKind, plain(c.kind)),
+               (event, V.basis, plain(c.basis))]
+    for prop, bodies in ((T_ORG.originalOrganization, c.originals), (T_ORG.resultingOrganization, c.results)):
+        for b in bodies:
+            triples += [(event, prop, node(body_iri(b))), *_organization(b)]
+    return [_gazetteer_line(*t) for t in triples]
+
+
+def replacement_quads(old: Place, new: Place) -> list[str]:
+    """A place replaced by another (dcterms:isReplacedBy, dcterms:replaces), as gazetteer-graph lines."""
+    former, successor = node(place_iri(old)), node(place_iri(new))
+    triples = [(former, T_DC.isReplacedBy, successor), (successor, T_DC.replaces, former), *_place(old), *_place(new)]
+    return [_gazetteer_line(*t) for t in triples]
+
+
+def _organization(b: Body) -> list[tuple[str, str, str]]:
+    """A body as a change event names it: an org:Organization with its name, level and place.
+
+    Not typed vnpol:Body here: that type says a report named it (the report's graph, or the hierarchy of
+    one it named, states it)."""
+    n = node(body_iri(b))
+    triples = [(n, T_RDF.type, T_ORG.Organization), (n, T_RDFS.label, vi(b.name)), (n, V.level, plain(b.level))]
+    return triples + [(n, V.place, node(place_iri(b.place))), *_place(b.place)] if b.place else triples
+
+
+def _place(p: Place) -> list[tuple[str, str, str]]:
+    n = node(place_iri(p))
+    return [(n, T_RDF.type, V.Place), (n, T_RDFS.label, vi(place_label(p)))]
+
+
+def _gazetteer_line(s: str, p: str, o: str) -> str:
+    return f"{s} {p} {o} <{GAZETTEER_GRAPH}> ."
+
+
+def place_label(place: Place) -> str:
+    """ "Cà Mau", "Thành phố Hồ Chí Minh" (a province or city: its full name), "huyện Kinh Môn"."""
+    return place.full_name if place.kind in ("province", "city") else f"{place.level_word} {place.name}".strip()
 
 
 def report_quads(facts: ReportFacts) -> ReportQuads:

@@ -192,3 +192,14 @@ class ReportFacts:
     awards: list[Award] = field(default_factory=list)
     movements: list[MovementMention] = field(default_factory=list)
     people: list[NameMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A dated change of bodies (a W3C ORG change event): the `originals` became the `results`."""
+
+    date: dt.date
+    kind: str  # merger, rename, restructuring, dissolution
+    originals: tuple[Body, ...]
+    results: tuple[Body, ...]  # none for a dissolution
+    basis: str  # the decision it rests on, as cited: "Nghị quyết 202/2025/QH15"

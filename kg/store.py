@@ -14,6 +14,10 @@ A batch of reports is written in four steps, each of which survives a crash:
 3. ledger: each gets its key and exactly its new gazetteer lines; lines it no longer gives become orphans;
 4. store: orphans that no report gives any more leave the gazetteer graph.
 
+The gazetteer graph's fixed lines (kg.history: the changes along the lineage of the bodies and places the
+reports name) are credited in the ledger to the gazetteer graph itself, and brought up to date at the end
+of every build and removal.
+
 A crash before step 3 leaves the reports without a key, so the next build that
 reads them rebuilds them; a crash before step 4 leaves orphans, cleared when the
 store is next opened. The gazetteer graph thus always holds what its reports
@@ -39,7 +43,7 @@ from typing import Self
 
 import pyoxigraph as ox
 
-from . import rdf
+from . import history, rdf
 from .output import FileSink
 from .pipeline import content_hash
 from .records import SourceReport
@@ -49,6 +53,9 @@ SHARDS = "kg-shards"  # where `kg build --dask` stages its shards by default
 BATCH = 16  # reports written per store transaction
 BULK_CHUNK = 200_000  # quads per bulk load into a new store: bounds the loader's memory
 _GAZETTEER = ox.NamedNode(str(rdf.GAZETTEER_GRAPH))
+_FIXED = str(rdf.GAZETTEER_GRAPH)  # who the ledger credits with the gazetteer graph's fixed lines
+_NAMED = f"""SELECT DISTINCT ?n WHERE {{ VALUES ?type {{ {rdf.V.Body} {rdf.V.Place} }}
+                                      GRAPH ?g {{ ?n a ?type }} FILTER (?g != {_GAZETTEER}) }}"""
 _UNCHANGED = object()  # what StoreSink._key says of a report the store already holds as built
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS report (
@@ -160,6 +167,19 @@ class ReportStore:
         self._drop_graphs([report.graph for report, _ in reports])
         self.rdf.bulk_load(path=str(shard), format=ox.RdfFormat.N_QUADS)
         self._settle(reports)
+        self._clear_orphans()
+
+    def keep_fixed(self) -> None:
+        """Hold exactly the fixed lines (kg.history) for what the report graphs name: added, then credited."""
+        lines = history.gazetteer_lines({str(row["n"]) for row in self.rdf.query(_NAMED)})
+        held = {line for (line,) in self.ledger.execute("SELECT line FROM contribution WHERE graph = ?", (_FIXED,))}
+        new, gone = [line for line in lines if line not in held], held.difference(lines)
+        self.rdf.extend(_quads(new))
+        with self.ledger:
+            self.ledger.executemany("INSERT INTO contribution VALUES (?, ?)", ((_FIXED, line) for line in new))
+            self.ledger.executemany("DELETE FROM contribution WHERE graph = ? AND line = ?",
+                                    ((_FIXED, line) for line in gone))
+            self.ledger.executemany("INSERT OR IGNORE INTO orphan VALUES (?)", ((line,) for line in gone))
         self._clear_orphans()
 
     def record(self, reports: list[tuple[str, str, str | None, list[str]]]) -> None:
@@ -401,6 +421,7 @@ class StoreSink:
                 self.bulk.finish()
             else:
                 self._write_all()
+            self.store.keep_fixed()
             self.interrupted = self.store.interrupted()
         except BaseException:
             self.abort()
@@ -473,6 +494,7 @@ def remove(path: str | Path, names: list[str]) -> list[str]:
             raise StoreError(f"{path}: {name!r} names several reports ({', '.join(graphs)}); give the graph IRI")
         graphs = sorted({graphs[0] for graphs in found.values()})
         store.remove(graphs)
+        store.keep_fixed()
         return graphs
 
 

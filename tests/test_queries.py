@@ -152,6 +152,18 @@ EXPECTED = {
           ("Lâm Quốc Hưng", "2018-10-13", "vnpol:Tenure", "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh", "true", "",
            "tphcm-le-tuyen-duong.html")]),
     ],
+    "post-holders": [
+        ({}, [("Trưởng ban", "Ban Dân vận Trung ương", "Ban Dân vận Trung ương", "Trưởng Ban Dân vận Trung ương",
+               "Đinh Thế Phương", "false", "2022-12-28", "2022-12-28", "1")]),
+        ({"role": "Bí thư", "body": "Tỉnh ủy Yên Bái"},  # Yên Bái went into Lào Cai on 1 July 2025
+         [("Bí thư", "Tỉnh ủy Yên Bái", "Tỉnh ủy Yên Bái", "Bí thư Tỉnh ủy Yên Bái", "Đỗ Minh Khang", "false",
+           "2022-12-28", "2022-12-28", "1")]),
+    ],
+    "body-lineage": [
+        ({}, [("Ban Dân vận Trung ương", "successor", "2025-02-03", "merger",
+               "Ban Dân vận Trung ương; Ban Tuyên giáo Trung ương", "Ban Tuyên giáo và Dân vận Trung ương",
+               "Kết luận 121-KL/TW; quyết định của Bộ Chính trị, công bố 3/2/2025")]),
+    ],
     "directive-citations": [
         ({}, [("05-CT/TW", "Chỉ thị số 5", "2022-03-10", "Hà Giang", *HA_GIANG),
               ("05-CT/TW", "Chỉ thị số 5", "2021-12-21", "Lào Cai", "lao-cai-so-ket",
