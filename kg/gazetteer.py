@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .records import Place
-from .text import fold, normalize, slug
+from .text import normalize
 
 
 def _data(name: str) -> str:
@@ -279,40 +279,16 @@ class Gazetteer:
         self._load_places()
 
     def _load_places(self) -> None:
-        self.provinces: dict[str, Place] = {}
-        self.place_forms: dict[str, Place] = {}  # every written form → place
-        self.hosts: list[tuple[str, Place]] = []
-        for row in _tsv("provinces.tsv"):
-            place = Place(row["name"], row["full_name"], row["kind"], None,
-                          "thành phố" if row["kind"] == "city" else "tỉnh")
-            self.provinces[place.name] = place
-            for form in [row["name"], row["full_name"], *filter(None, row["aliases"].split("|"))]:
-                self.place_forms.setdefault(form, place)
-            for host in filter(None, row["hosts"].split("|")):
-                self.hosts.append((host, place))
-        self.hosts.sort(key=lambda hp: -len(hp[0]))
-        self.slugs = {token: place for token, place in self.hosts}
-        self.slugs.update({slug(place.name): place for place in self.provinces.values()})
-        self.province_re = re.compile(r"(?:" + literal_alternation(self.place_forms) + r")(?![^\W_])")
-        self.districts: dict[str, list[Place]] = {}
-        for row in _tsv("districts.tsv"):
-            place = Place(row["name"], row["name"], "district", row["province"], row["level"])
-            self.districts.setdefault(row["name"], []).append(place)
-        self.communes: dict[str, list[Place]] = {}
+        """The districts of every date (biographies name them long after 2025) and every place name, which is
+        no person's; the provinces and communes of a date are the political map's (kg/places.py)."""
+        from .places import place_names, political_map
+
+        self.districts = political_map(None).units
+        self.place_names = place_names()
 
     def level_of(self, written: str) -> dict[str, str]:
         """The row of levels.tsv a level word matched ("TP." → city, "thành phố")."""
         return next(r for r in self.levels if re.fullmatch(exact_capitals(r["form"]), written, re.IGNORECASE))
-
-    def commune(self, name: str, province: Place | None) -> Place | None:
-        """The commune, ward or special zone of that name (2025 divisions), preferring the given province."""
-        options = self.communes.get(name, [])
-        if province:
-            options = [p for p in options if p.province == province.name] or options
-        return options[0] if options else None
-
-    def is_commune(self, name: str) -> bool:
-        return name in self.communes
 
     def district(self, name: str, level_word: str | None, province: Place | None) -> Place | None:
         """The district of that name, preferring the given level and province."""
@@ -322,22 +298,6 @@ class Gazetteer:
         if province:
             options = [p for p in options if p.province == province.name] or options
         return options[0] if options else None
-
-    def host_place(self, host: str) -> Place | None:
-        """The province a web host names ("baolaocai.vn", "maison.sonla.dcs.vn" → its province)."""
-        host = fold(host)
-        for token, place in self.hosts:
-            if token in host:
-                return place
-        return None
-
-    def path_place(self, path: str) -> Place | None:
-        """The province a folder of a web address names, whole: ".../tin-tuc/son-la/..." or ".../sonla/..."."""
-        for segment in fold(path).split("/"):
-            place = self.slugs.get(segment) or self.slugs.get(segment.replace("-", ""))
-            if place is not None and len(segment) >= 4:
-                return place
-        return None
 
 
 @functools.cache

@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 
 from .gazetteer import Gazetteer, at_word_starts
 from .phrases.places import place_length
+from .places import PoliticalMap
 from .records import Place
 from .text import fold, slug
 
@@ -24,7 +25,7 @@ _NAME_AFTER = re.compile(r"(?:[A-ZÀ-Ỹ][^\W\d_]*)(?: [A-ZÀ-Ỹ][^\W\d_]*){0,3
 _COMMUNE_WORD = re.compile(r"(xã|phường|thị trấn|đặc khu) ")
 
 
-def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
+def detect(text: str, url: str | None, places: PoliticalMap, gaz: Gazetteer) -> Place | None:
     """The place most named: by explicit mention ("Tỉnh ủy Cà Mau", "tỉnh Cà Mau"; a headline or lead's count
     twice), by name alone, by a district known to lie in it, or by the web address."""
     votes: Counter[str] = Counter()
@@ -36,32 +37,33 @@ def detect(text: str, url: str | None, gaz: Gazetteer) -> Place | None:
         first.setdefault(name, at)
 
     for m in at_word_starts(_LEAD_RE, text):
-        found = gaz.province_re.match(text, m.end())
+        found = places.province_re.match(text, m.end())
         if found:
-            vote(gaz.place_forms[found.group(0)].name, m.start())
+            vote(places.named[found.group(0)].name, m.start())
     for line in _LINE_START.finditer(text):
-        found = gaz.province_re.match(text, line.end())
+        found = places.province_re.match(text, line.end())
         if found and re.match(r"\s*[:–-]\s", text[found.end():found.end() + 3]):
-            vote(gaz.place_forms[found.group(0)].name, line.end())
-    for m in at_word_starts(gaz.province_re, text):
+            vote(places.named[found.group(0)].name, line.end())
+    for m in at_word_starts(places.province_re, text):
         if m.group(0) not in gaz.not_a_place_alone:
-            vote(gaz.place_forms[m.group(0)].name, m.start())
+            vote(places.named[m.group(0)].name, m.start())
     for word, written, at in _named(text, _DISTRICT_WORD):
         name = _longest_name(written, lambda n: _only_province(gaz.districts.get(n, [])))
         if name:
             vote(name, at)
     if url:
         parts = urlparse(url)
-        url_place = gaz.host_place(parts.hostname or url) or gaz.path_place(parts.path)
+        url_place = places.host_place(parts.hostname or url) or places.path_place(parts.path)
         if url_place:
             vote(url_place.name, -1, _HOST_VOTES)
     if not votes:
         return None
     best = max(votes, key=lambda name: (votes[name], -first[name]))
-    return gaz.provinces[best]
+    return places.province(best)
 
 
-def local_units(text: str, url: str | None, province: Place | None, gaz: Gazetteer) -> tuple[Place | None, Place | None]:
+def local_units(text: str, url: str | None, province: Place | None, places: PoliticalMap,
+                gaz: Gazetteer) -> tuple[Place | None, Place | None]:
     """The district and the commune a local report is about ("Huyện ủy", "Đảng ủy xã" then stand for theirs):
     of its province, each named in its web address, or named at least twice and twice as often as any other
     of its level."""
@@ -74,7 +76,7 @@ def local_units(text: str, url: str | None, province: Place | None, gaz: Gazette
             districts[place] += 1
     communes: Counter[Place] = Counter()
     for word, written, _ in _named(text, _COMMUNE_WORD):
-        place = _longest_name(written, lambda n: gaz.commune(n, province)) or _written_commune(written, word, province, gaz)
+        place = _longest_name(written, lambda n: places.commune(n, province)) or _written_commune(written, word, province, gaz)
         communes[place] += 1
     return _most_named(districts, url), _most_named(communes, url)
 

@@ -17,6 +17,7 @@ from .phrases.bodies import BodyFinder, BodyMatch
 from .phrases.dates import report_year, url_date, url_year
 from .phrases.names import NameFinder
 from .phrases.titles import TitleFinder
+from .places import map_day, political_map
 from .records import BodyMention, MovementMention, NameMention, ReportFacts, ReportMeta, SourceReport
 
 
@@ -38,14 +39,15 @@ class Extractor:
         self.events = EventGrammar(self.gaz)
 
     def context(self, source: SourceReport, own_text: str, page_date) -> Context:
-        """What the report says about itself: its place, date and year."""
-        jurisdiction = detect(own_text, source.url, self.gaz)
+        """What the report says about itself: its date and year, the political map of that date, its place."""
         date = source.date or page_date or url_date(source.url)
         year, planned = report_year(own_text)
         if year is None:
             year, planned = url_year(source.url), False
-        district, commune = local_units(own_text, source.url, jurisdiction, self.gaz)
-        return Context(self.gaz, jurisdiction, year, date, district, commune, planned)
+        places = political_map(date or map_day(year, own_text))
+        jurisdiction = detect(own_text, source.url, places, self.gaz)
+        district, commune = local_units(own_text, source.url, jurisdiction, places, self.gaz)
+        return Context(self.gaz, places, jurisdiction, year, date, district, commune, planned)
 
     def extract(self, source: SourceReport) -> ReportFacts:
         text = source.text

@@ -11,11 +11,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
+from .gazetteer import literal_alternation
 from .records import Place
-from .text import normalize
+from .text import fold, normalize, slug
 
 HUE_DATE = dt.date(2025, 1, 1)  # Thừa Thiên Huế became thành phố Huế (Nghị quyết 175/2024/QH15)
 MERGER_DATE = dt.date(2025, 7, 1)  # 34 provinces, no districts (Nghị quyết 202/2025/QH15)
@@ -43,7 +45,7 @@ class HistoricalProvince:
     successors: tuple[str, ...]  # the provinces it became
 
 
-@dataclass
+@dataclass(eq=False)
 class PoliticalMap:
     """The provincial units in force on a date, how they are written, and the local units under them."""
 
@@ -52,6 +54,48 @@ class PoliticalMap:
     hosts: list[tuple[str, Place]] = field(default_factory=list)  # web host token → province, longest first
     units: dict[str, list[Place]] = field(default_factory=dict)  # name → its districts (before 1 July 2025) or communes
     former: dict[str, Place] = field(default_factory=dict)  # name → a province that no longer exists on that date
+    communes: dict[str, list[Place]] = field(default_factory=dict)  # name → the communes, wards, townships of that date
+
+    @functools.cached_property
+    def named(self) -> dict[str, Place]:
+        """Every way this date's texts write a province: its own provinces' forms, and former provinces' names."""
+        return {**self.former, **self.forms}
+
+    @functools.cached_property
+    def province_re(self) -> re.Pattern:
+        """Any form of `named`, as a whole word (search it at word starts)."""
+        return re.compile(r"(?:" + literal_alternation(self.named) + r")(?![^\W_])")
+
+    @functools.cached_property
+    def slugs(self) -> dict[str, Place]:
+        """A province's name as web addresses write it: "sonla", "son-la", and the hosts' tokens."""
+        out = dict(self.hosts)
+        out.update({slug(place.name): place for place in self.provinces.values()})
+        return out
+
+    def province(self, name: str) -> Place | None:
+        """The province of that name on this date, or a former one."""
+        return self.provinces.get(name) or self.former.get(name)
+
+    def host_place(self, host: str) -> Place | None:
+        """The province a web host names ("baolaocai.vn", "maison.sonla.dcs.vn")."""
+        host = fold(host)
+        return next((place for token, place in self.hosts if token in host), None)
+
+    def path_place(self, path: str) -> Place | None:
+        """The province a folder of a web address names, whole: ".../tin-tuc/son-la/..." or ".../sonla/..."."""
+        for segment in fold(path).split("/"):
+            place = self.slugs.get(segment) or self.slugs.get(segment.replace("-", ""))
+            if place is not None and len(segment) >= 4:
+                return place
+        return None
+
+    def commune(self, name: str, province: Place | None) -> Place | None:
+        """The commune, ward or special zone of that name on this date, preferring the given province."""
+        options = self.communes.get(name, [])
+        if province:
+            options = [p for p in options if p.province == province.name] or options
+        return options[0] if options else None
 
     def add(self, place: Place, aliases: list[str], hosts: list[str]) -> None:
         self.provinces[place.name] = place
@@ -67,6 +111,20 @@ class PoliticalMap:
         if province:
             options = [p for p in options if p.province == province.name] or options
         return options[0] if options else None
+
+
+# A report of 2025 that says this writes after the reorganisation of 1 July ("chính quyền địa phương hai cấp").
+_AFTER_MERGER = re.compile(r"(?:hai|2) cấp|sau (?:khi )?(?:sáp nhập|sắp xếp|hợp nhất)|(?:tỉnh|xã|phường) mới|đặc khu",
+                           re.IGNORECASE)
+
+
+def map_day(year: int | None, text: str) -> dt.date | None:
+    """The day whose map an undated report of `year` is read by: 2025's first half, unless it writes after July."""
+    if year is None:
+        return None
+    if year == MERGER_DATE.year and _AFTER_MERGER.search(text):
+        return MERGER_DATE
+    return dt.date(year, 1, 1)
 
 
 def political_map(day: dt.date | None) -> PoliticalMap:
@@ -85,6 +143,10 @@ def _map_2024() -> PoliticalMap:
         out.add(Place(r["name"], r["full_name"], kind, None, _level_word(kind)), _split(r["aliases"]), _split(r["hosts"]))
     for r in rows("districts.tsv"):
         out.units.setdefault(r["name"], []).append(Place(r["name"], r["name"], "district", r["province"], r["level"]))
+    for r in rows("commune_successors.tsv"):
+        if r["commune"]:
+            out.communes.setdefault(r["commune"], []).append(
+                Place(r["commune"], r["commune"], "commune", r["province"], r["commune_level"].lower()))
     out.hosts.sort(key=lambda hp: -len(hp[0]))
     return out
 
@@ -98,8 +160,8 @@ def _map_2025_first_half() -> PoliticalMap:
     out.provinces = {renamed.get(n, p).name: renamed.get(n, p) for n, p in before.provinces.items()}
     out.forms = {form: renamed.get(p.name, p) for form, p in before.forms.items()}
     out.hosts = [(host, renamed.get(p.name, p)) for host, p in before.hosts]
-    out.units = {name: [replace(p, province="Huế") if p.province == "Thừa Thiên Huế" else p for p in places]
-                 for name, places in before.units.items()}
+    out.units, out.communes = ({name: [replace(p, province="Huế") if p.province == "Thừa Thiên Huế" else p for p in places]
+                                for name, places in units.items()} for units in (before.units, before.communes))
     return out
 
 
@@ -112,6 +174,7 @@ def _map_2025() -> PoliticalMap:
     out.former = {**{n: p for n, p in before.provinces.items() if n not in out.provinces}, **before.former}
     for r in rows("communes_2025.tsv"):
         out.units.setdefault(r["name"], []).append(Place(r["name"], r["name"], "commune", r["province"], r["level"]))
+    out.communes = out.units
     out.hosts.sort(key=lambda hp: -len(hp[0]))
     return out
 
@@ -149,3 +212,10 @@ def successors() -> dict[str, tuple[str, ...]]:
 def province(name: str) -> Place:
     """A provincial unit of any date by name: of 2025, before 2025, or historical."""
     return _provinces_2025().get(name) or _map_2024().provinces.get(name) or _historical_places()[name]
+
+
+@functools.cache
+def place_names() -> frozenset[str]:
+    """Every name of a province, district or commune of any date: none is a person's."""
+    maps = (_map_2024(), _map_2025_first_half(), _map_2025())
+    return frozenset(name for m in maps for table in (m.named, m.units, m.communes) for name in table)

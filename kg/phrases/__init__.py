@@ -10,6 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..gazetteer import Gazetteer
+from ..places import PoliticalMap
 from ..records import Place
 
 
@@ -18,6 +19,7 @@ class Context:
     """What a report knows that its sentences leave out."""
 
     gaz: Gazetteer
+    places: PoliticalMap  # the provinces and communes in force on the report's date
     jurisdiction: Place | None
     year: int | None  # for dates written without one
     report_date: dt.date | None = None

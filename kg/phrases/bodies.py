@@ -85,7 +85,7 @@ def committee_body(committee: Named, place: Place, ctx: Context) -> Body:
     level = LEVEL_OF_KIND.get(place.kind, "district")
     parent = None
     if place.kind in ("district", "commune") and place.province:
-        parent = province_committee(ctx.gaz.provinces[place.province], ctx)
+        parent = province_committee(ctx.places.province(place.province), ctx)
     return Body(name, committee.data["kind"], level, place, parent, committee.name)
 
 
@@ -117,7 +117,7 @@ def local_body(row: Named, level_word: str, place: Place, ctx: Context) -> Body:
 
 def _local_parent(row: Named, place: Place, ctx: Context) -> Body | None:
     parent = row.data.get("parent")
-    province = ctx.gaz.provinces.get(place.province) if place.province else None
+    province = ctx.places.province(place.province) if place.province else None
     if parent == "committee":
         return province_committee(province or place, ctx) if place.kind in ("province", "city") or province else None
     if parent:

@@ -112,7 +112,7 @@ class NameFinder:
 
     def _is_place(self, name: str, ctx: Context) -> bool:
         gaz = ctx.gaz
-        return name in gaz.place_forms or name in gaz.districts or gaz.is_commune(name) or name in gaz.not_people
+        return name in gaz.place_names or name in gaz.not_people
 
 
 def _next_is_capitalised(text: str, end: int) -> bool:

@@ -14,8 +14,8 @@ MAX_PLACE_WORDS = 4
 
 def province_at(text: str, pos: int, ctx: Context) -> tuple[Place, int] | None:
     """A province or centrally run city written at `pos` ("Cà Mau", "TP.HCM"), and where it ends."""
-    m = ctx.gaz.province_re.match(text, pos)
-    return (ctx.gaz.place_forms[m.group(0)], m.end()) if m else None
+    m = ctx.places.province_re.match(text, pos)
+    return (ctx.places.named[m.group(0)], m.end()) if m else None
 
 
 def read_place(text: str, pos: int, level: str, word: str, ctx: Context) -> tuple[Place | None, int]:
@@ -45,7 +45,7 @@ def read_place(text: str, pos: int, level: str, word: str, ctx: Context) -> tupl
     province = _province(ctx)
     for n in range(len(words), 0, -1):
         name = text[start:words[n - 1].end()]
-        known = ctx.gaz.commune(name, province) if level == "commune" else ctx.gaz.district(name, None, province)
+        known = ctx.places.commune(name, province) if level == "commune" else ctx.gaz.district(name, None, province)
         if known and (level != "city" or known.level_word == "thành phố"):
             return known, words[n - 1].end()
     if level == "city" or _person_first(words, ctx):
