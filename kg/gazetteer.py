@@ -175,7 +175,7 @@ class ByFirstWord:
 
 
 _WORD_AT = re.compile(r"[^\W_]+")
-_PLAIN_WORD = re.compile(r"[^\W_]+(?=[ ,]|$)")
+_PLAIN_WORD = re.compile(r"[^\W_]+(?=(?: |,)(?![?*+{])|$)")  # a word, then a space or comma that is not optional
 
 
 def _first_words(forms: list[str]) -> set[str] | None:

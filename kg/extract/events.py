@@ -25,10 +25,11 @@ _CITED_DATE = re.compile(r"(?:[\dA-Za-zĐđ]+\s*[-/]\s*[A-Za-zĐđ]+(?:\s*/\s*[A
                          r"\s*,?\s*(?:ban hành\s+|ký\s+)?(?:vào\s+)?(?:ngày\s+)?$")
 _TODAY = re.compile(r"(?<![^\W_])(?P<pod>sáng|chiều|tối|trưa)\s+nay|(?<![^\W_])hôm nay", re.IGNORECASE)
 _BY = re.compile(r"(?<![^\W_])do\s+(?P<by>[^.;]{3,200}?)\s+(?:(?:phối hợp\s+|đồng\s+|phối hợp với [^.;]{3,120}?\s+)?"
-                 r"(?:tổ chức|thực hiện|chủ trì|triệu tập|đăng cai))(?![^\W_])", re.IGNORECASE)
-_REFERENCE_BY = re.compile(r"\W*(?:buổi lễ|lễ|hội nghị|chương trình|hoạt động|sự kiện|đại hội|kỳ họp|tọa đàm|hội thảo|hội thi|"
-                           r"họp mặt|buổi làm việc|buổi họp mặt|buổi gặp mặt)(?![^\W_])[^.;]{0,40}?(?<![^\W_])do\s+"
-                           r"(?P<by>[^.;]{3,200}?)\s+(?:tổ chức|thực hiện|chủ trì|triệu tập|đăng cai)(?![^\W_])", re.IGNORECASE)
+                 r"(?:tổ chức|thực hiện|chủ trì|triệu tập|đăng cai))(?![^\W_])")
+_REFERENCE_BY = re.compile(r"\W*(?i:(?:(?:đây|đó) là\s+)?(?:buổi lễ|lễ|hội nghị|chương trình|hoạt động|sự kiện|đại hội|kỳ họp|"
+                           r"tọa đàm|hội thảo|hội thi|họp mặt|buổi làm việc|buổi họp mặt|buổi gặp mặt))(?![^\W_])[^.;]{0,40}?"
+                           r"(?<![^\W_])do\s+(?P<by>[^.;]{3,200}?)\s+(?:tổ chức|thực hiện|chủ trì|triệu tập|đăng cai)(?![^\W_])")
+_BULLET = re.compile(r"\s*[-–+•*]\s")
 _SOLEMNLY = re.compile(r"(?:long trọng|trọng thể|đã)\s+$", re.IGNORECASE)
 _NOT_WHEN = re.compile(r"(?<![^\W_])(?:trước|đến|tới|sau|kể từ|từ|hạn|hết)\s+(?:ngày\s+)?$", re.IGNORECASE)
 _EVENT_DAYS = 3  # a congress or a contest runs for days: its closing is the same event
@@ -49,8 +50,8 @@ class EventGrammar:
         self.any_type = WordTrigger([f for row in self.types for f in row.data["forms"]])
         self.after_verb = re.compile("|".join(f for row in self.types for f in row.data.get("after_verb", [])),
                                      re.IGNORECASE)
-        self.organise_before = re.compile(r"(?<![^\W_])(?:" + alternation(ev["organise"]) + r")(?![^\W_])[^.;:]{0,60}$",
-                                          re.IGNORECASE)
+        self.organise_before = re.compile(r"(?<![^\W_])(?:" + alternation(ev["organise"]) + r")(?![^\W_])[^.;:]{0,60}$")
+        self.occur_before = re.compile(r"(?<![^\W_])(?:" + alternation(ev["occur"]) + r")(?![^\W_])[^.;:]{0,60}$")
         self.happen_after = re.compile(r"[^.;]{0,200}?(?<![^\W_])(?:đã\s+|chính thức\s+|đã chính thức\s+)?(?:"
                                        + alternation(ev["happen"]) + r")(?![^\W_])", re.IGNORECASE)
         self.setting_before = re.compile(r"(?<![^\W_])(?:" + alternation(ev["setting"]) + r")\s+(?:(?:buổi|cuộc|lễ)\s+)?$")
@@ -76,6 +77,7 @@ class EventReader:
         self.events: list[Event] = []
         self.current: Event | None = None
         self.sureness: dict[int, int] = {}  # how surely each event's organiser was read (see _organizer)
+        self.listing = False  # the sentence before introduced a list of those present
 
     # ------------------------------------------------------------ events
 
@@ -84,9 +86,17 @@ class EventReader:
         event = self._narrated(sentence, bodies, people)
         if event is not None:
             self.current = event
+        text = sentence.text
+        in_list = self.listing and bool(_BULLET.match(text))
         if self.current is not None:
-            self._participants(self.current, sentence.text, people)
+            self._participants(self.current, text, people, in_list)
+        # "Hội nghị có sự hiện diện của:" then "- Đồng chí A, T;" lines: those named in them were there
+        self.listing = in_list or (text.rstrip().endswith(":") and self._has_part_word(text))
         return event
+
+    def _has_part_word(self, text: str) -> bool:
+        return bool(self.g.present_of.search(text) or self.g.part_words["attendee"].search(text)
+                    or self.g.part_words["chair"].search(text))
 
     def _narrated(self, sentence: Sentence, bodies: list[BodyMatch], people: list[PersonMention]) -> Event | None:
         text = sentence.text
@@ -141,7 +151,7 @@ class EventReader:
             before = text[max(0, start - 70):start]
             if self.gaz.venue_before.search(text, max(0, start - 20), start):
                 continue
-            organised = self.g.organise_before.search(before)
+            organised = self.g.organise_before.search(before) or self.g.occur_before.search(before)
             verb_form = bool(self.g.after_verb.fullmatch(word))
             if verb_form and not (self.g.organise_before.search(before[-25:]) or _SOLEMNLY.search(before)
                                                  or any(0 <= start - b.end <= 1 for b in bodies)):
@@ -240,13 +250,14 @@ class EventReader:
 
     # ------------------------------------------------------------ participants
 
-    def _participants(self, event: Event, text: str, people: list[PersonMention]) -> None:
-        """Officials who attended, chaired, spoke or handed out awards, once each per part."""
+    def _participants(self, event: Event, text: str, people: list[PersonMention], in_list: bool) -> None:
+        """Officials who attended, chaired, spoke or handed out awards, once each per part; `in_list`: the
+        sentence is a line of a list of those present."""
         seen = {(p.person, p.part) for p in event.participants}
         for person in people:
             if self._only_cited(text, person):
                 continue
-            part = self.part(text, person)
+            part = self.part(text, person) or ("attendee" if in_list else None)
             if part and (person.person, part) not in seen:
                 seen.add((person.person, part))
                 event.participants.append(Participation(person.person, part))
@@ -266,8 +277,7 @@ class EventReader:
             before = pattern.search(text, max(0, person.start - 40), person.start)
             if before and person.start - before.end() < at:
                 best, at = part, person.start - before.end()
-        if best is None and (self.g.present_of.search(text) or self.g.part_words["attendee"].search(text)
-                             or self.g.part_words["chair"].search(text)):
+        if best is None and self._has_part_word(text):
             return "attendee"  # named in a list of those who attended: "Dự Hội nghị có đồng chí A, T; đồng chí B, T"
         return best
 

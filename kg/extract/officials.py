@@ -38,7 +38,9 @@ _FORMER_VERB = re.compile(
     r"(?:(?<![^\W_])(?:kinh qua|từng giữ|từng đảm nhiệm|từng là|trước đó là|thôi giữ|thôi làm|miễn nhiệm|cho thôi)"
     r"(?:\s+(?:các|nhiều))?(?:\s+(?:chức|chức vụ|chức danh|cương vị))?(?:\s+(?:như|là))?\s*:?\s*)$",
     re.IGNORECASE)
-_FOR_WHOM = re.compile(r"[^.;]{0,80}?\bđối với\s+(?:(?:các\s+)?(?:ông|bà|đồng chí|đ/c)\s+)?", re.IGNORECASE)
+_FOR_WHOM = re.compile(r"[^.;]{0,40}?\bđối với\s+(?:(?:các\s+)?(?:ông|bà|đồng chí|đ/c)\s+)?", re.IGNORECASE)
+# "phê chuẩn kết quả bầu chức vụ T … đối với ông A": the post a verb gives, whose holder "đối với" names
+_POST_OF = re.compile(r"(?:chức vụ|chức danh|chức|bầu|bổ nhiệm|miễn nhiệm|cho thôi)\s+$", re.IGNORECASE)
 _RETIRED = re.compile(r"\s*,?\s*(?:đã\s+|được\s+)?(?:nghỉ hưu|nghỉ công tác|thôi giữ chức)", re.IGNORECASE)
 _WORD_CHAR = re.compile(r"[^\W_]")
 _SUBJECT_REACH = 160  # characters back from a linking verb to its subject
@@ -214,7 +216,7 @@ class OfficialsReader:
         """The holders a verb names: "phê chuẩn … chức vụ T đối với ông A", "A được bầu giữ chức T"."""
         text = names.text
         first, last = chain[0], chain[-1]
-        whom = _FOR_WHOM.match(text, last.end)
+        whom = _FOR_WHOM.match(text, last.end) if _POST_OF.search(text, max(0, first.start - 20), first.start) else None
         if whom is not None and (named := names.at(whom.end())) is not None:
             return names.listed(named, forward=True)
         verb = _LINK_VERB.search(text, max(0, first.start - 60), first.start) or \

@@ -12,7 +12,7 @@ from .bodies import (BodyFinder, BodyMatch, central_body, committee_body, commit
                      province_committee)
 from .places import read_place
 
-_LIST_NEXT = re.compile(r"\s*(?:,|kiêm)\s*(?=[^\W\d_])")
+_LIST_NEXT = re.compile(r"\s*(?:,|kiêm|[-–])\s*(?=[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -179,11 +179,14 @@ def complete_chain(chain: list[TitleMatch], ctx: Context) -> list[TitleMatch]:
     for i in range(len(out) - 2, -1, -1):
         out[i + 1] = out[i + 1].settled()  # what the later titles could not place, the report's place does
         t, nxt = out[i], out[i + 1]
-        if t.title is not None or t.pending is None or nxt.title is None:
+        if t.title is not None or nxt.title is None:
             continue
         later = nxt.title.body
         p = t.pending
-        if p.sub and not (p.committee or p.row):
+        if p is None:  # a role alone: "Phó Chỉ huy trưởng, Tham mưu trưởng Bộ CHQS tỉnh" are of the same body
+            if t.bare and _held_in(t, later, ctx):
+                out[i] = t.completed(later)
+        elif p.sub and not (p.committee or p.row):
             committee = committee_of(later, ctx)
             if committee is not None:
                 out[i] = t.completed(p.with_committee(committee).body)
@@ -194,8 +197,6 @@ def complete_chain(chain: list[TitleMatch], ctx: Context) -> list[TitleMatch]:
             out[i] = t.completed(p.with_place(later.place, ctx).body)
         elif (own := _agency_committee(p, later, ctx)) is not None:
             out[i] = t.completed(own)
-        elif t.bare and _held_in(t, later, ctx):  # "Phó Chỉ huy trưởng, Tham mưu trưởng Bộ CHQS tỉnh": the same body
-            out[i] = t.completed(later)
     return [t.settled() for t in out]
 
 
