@@ -151,9 +151,10 @@ def typical_params(dataset) -> dict[str, str]:
 
 def time_queries(store: Path, repeat: int) -> list[tuple[str, float, int]]:
     """(query file, median milliseconds, rows) for every query of queries/, with its defaults and typical_params."""
-    from kg.query import bindings, execute, load_query, open_dataset
+    from kg.graphfile import open_graph
+    from kg.query import bindings, execute, load_query
 
-    dataset = open_dataset(store=str(store))
+    dataset = open_graph(store_dir=str(store))
     typical = typical_params(dataset)
     print(f"parameters: each query's defaults, and where it has them {typical}")
     out = []

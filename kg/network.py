@@ -11,7 +11,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from .output import format_for
+from .graphfile import open_graph
 from .rdf import PREFIXES
 from .text import fold, squash
 
@@ -19,7 +19,7 @@ STYLE_FILE = Path(__file__).with_name("templates") / "network.toml"
 
 
 class GraphInputError(ValueError):
-    """A graph that cannot be read, or a request it cannot answer."""
+    """A request the network cannot answer (a --focus that matches nothing, a bad option)."""
 
 
 @dataclass(frozen=True)
@@ -68,34 +68,6 @@ TYPE, LABEL, ALT_LABEL = iri("rdf:type"), iri("rdfs:label"), iri("skos:altLabel"
 EVIDENCE, TEXT, START, PART_OF, IDENTIFIER = (iri("vnpol:evidence"), iri("vnpol:text"), iri("vnpol:startOffset"),
                                               iri("dcterms:isPartOf"), iri("dcterms:identifier"))
 POST, MEMBER, FORMER = iri("vnpol:post"), iri("org:member"), iri("vnpol:former")
-
-
-def open_store(path: str | Path | None = None, store_dir: str | Path | None = None) -> ox.Store:
-    """A build file loaded into memory, or an on-disk store opened read-only."""
-    if store_dir is not None:
-        if not Path(store_dir).is_dir():
-            raise GraphInputError(f"{store_dir}: no such folder (--store wants an Oxigraph store's folder)")
-        try:
-            return ox.Store.read_only(str(store_dir))
-        except OSError as err:
-            raise GraphInputError(f"{store_dir}: not an Oxigraph store ({err})") from err
-    if path is None:
-        raise GraphInputError("give a build file (.trig, .nq, .ttl, .nt, .jsonld) or --store DIR")
-    path = Path(path)
-    if path.is_dir():
-        raise GraphInputError(f"{path}: a folder; give a build file, or --store for an Oxigraph store")
-    try:
-        format_for(path)
-    except ValueError as err:
-        raise GraphInputError(str(err)) from err
-    if not path.is_file():
-        raise GraphInputError(f"{path}: no such file")
-    store = ox.Store()
-    try:
-        store.load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:].lower()))
-    except (OSError, SyntaxError, ValueError) as err:
-        raise GraphInputError(f"{path}: cannot read it as RDF: {err}") from err
-    return store
 
 
 class _Reader:
@@ -187,7 +159,7 @@ def _edges(read: _Reader, cls_of: dict[str, NodeClass], style: Style) -> dict[tu
 
 def load(path: str | Path | None = None, store_dir: str | Path | None = None) -> nx.DiGraph:
     """The network of a build file or a store."""
-    return network_graph(open_store(path, store_dir))
+    return network_graph(open_graph(path, store_dir))
 
 
 def _names(graph: nx.DiGraph, node: str) -> list[str]:
