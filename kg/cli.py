@@ -56,6 +56,17 @@ def main(argv: list[str] | None = None) -> int:
             n.add_argument("-o", "--output", required=True, help="the file to write")
             n.add_argument("--format", choices=("graphml", "gexf"), help="default: from the output's extension")
 
+    t = sub.add_parser("table", help="who holds what, the events or the directives, as a spreadsheet (.csv, .xlsx)",
+                       description="Write a table of a build or a store: officials or posts (one row per person and "
+                                   "post: role, body, province, current or former, first and last report dates, the "
+                                   "reports), events or directives. CSV is UTF-8 with a byte order mark, which Excel "
+                                   f"and LibreOffice read as such. Exit status {EXIT_OK}, or {EXIT_USAGE} when the "
+                                   "graph or an argument is unusable.")
+    t.add_argument("table", choices=("officials", "posts", "events", "directives"), help="which table")
+    t.add_argument("graph", nargs="?", help="a file written by kg build (.trig, .nq, .ttl, .nt, .jsonld)")
+    t.add_argument("--store", metavar="DIR", help="an on-disk Oxigraph store instead of a file")
+    t.add_argument("-o", "--output", required=True, help="the file to write: .csv or .xlsx")
+
     r = sub.add_parser("remove", help="drop reports from a store",
                        description="Drop reports from a store: their graphs, and the gazetteer lines no other report "
                                    f"gives. Exit status {EXIT_OK}, or {EXIT_USAGE} if an ID is unknown (then nothing "
@@ -108,10 +119,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "build" and not (args.output or args.store):
         parser.error("build: give -o FILE, --store DIR, or both")
-    if args.command in ("viz", "stats", "export") and (args.graph is None) == (args.store is None):
+    if args.command in ("viz", "stats", "export", "table") and (args.graph is None) == (args.store is None):
         parser.error(f"{args.command}: give a graph file or --store DIR (one of them)")
     return {"build": _build, "validate": _validate, "viz": _network, "stats": _network, "export": _network,
-            "remove": _remove, "dump": _dump, "serve": _serve, "query": _query, "queries": _queries}[args.command](args)
+            "remove": _remove, "dump": _dump, "serve": _serve, "query": _query, "queries": _queries,
+            "table": _table}[args.command](args)
 
 
 def _positive(value: str) -> int:
@@ -255,6 +267,18 @@ def _network(args: argparse.Namespace) -> int:
         import_module(f".{args.command}", __package__).run(args)
     except (GraphInputError, UnreadableGraph) as err:
         return _refused(args.command, err)
+    return EXIT_OK
+
+
+def _table(args: argparse.Namespace) -> int:
+    from .graphfile import UnreadableGraph
+    from .table import TableError, run
+
+    try:
+        rows = run(args)
+    except (TableError, UnreadableGraph) as err:
+        return _refused("table", err)
+    print(f"wrote {args.output}: {rows} row(s)", file=sys.stderr)
     return EXIT_OK
 
 

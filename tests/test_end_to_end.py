@@ -168,7 +168,7 @@ def test_seeds_score_above_the_thresholds(tmp_path):
 
 
 def test_cli_help_for_every_subcommand():
-    commands = ("build", "validate", "query", "queries", "viz", "stats", "export", "remove", "dump", "serve")
+    commands = ("build", "validate", "query", "queries", "table", "viz", "stats", "export", "remove", "dump", "serve")
     for args in (["--help"], *([command, "--help"] for command in commands)):
         run = subprocess.run([sys.executable, "-m", "kg.cli", *args], check=False, capture_output=True, text=True,
                              cwd=ROOT)
