@@ -153,7 +153,7 @@ def _build(args: argparse.Namespace) -> int:
     skip = (store.note if args.output else store.check) if args.store else None
 
     def progress(files):
-        if args.quiet or len(files) <= 5:
+        if args.quiet or len(files) <= 5 or not sys.stderr.isatty():  # a bar for a person, not in a log
             return files
         from tqdm import tqdm
 

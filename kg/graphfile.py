@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .output import FORMATS, OX_FORMATS, PER_REPORT
+from .output import FORMATS, PER_REPORT
 
 
 class UnreadableGraph(ValueError):
@@ -39,7 +39,7 @@ def open_graph(path: str | Path | None = None, store_dir: str | Path | None = No
         raise UnreadableGraph(f"{path}: no such file")
     store = ox.Store()
     try:
-        store.load(path=str(file), format=OX_FORMATS[fmt])
+        store.load(path=str(file), format=ox.RdfFormat.from_extension(file.suffix[1:].lower()))
     except SyntaxError as err:
         raise UnreadableGraph(f"{path}: not valid {file.suffix[1:]}: {_first_line(err)}") from None
     except (OSError, ValueError) as err:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .rdf import NAMESPACES, ReportQuads
+from .rdf import PREFIXES, ReportQuads
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
-OX_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE,
+_OX_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE,
                "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD}
-_PREFIXES = dict(sorted(NAMESPACES.items()))
+_PREFIXES = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
 _PREFIX_LINES = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in _PREFIXES.items())
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
@@ -33,7 +33,7 @@ def _encoded(lines: list[str], fmt: str) -> bytes:
         return "\n".join(lines).encode("utf-8") + b"\n"
     source = ox.RdfFormat.N_QUADS if fmt == "trig" else ox.RdfFormat.N_TRIPLES
     quads = ox.parse("\n".join(lines) + "\n", format=source)
-    data = ox.serialize(quads, format=OX_FORMATS[fmt], prefixes=_PREFIXES if fmt != "json-ld" else None)
+    data = ox.serialize(quads, format=_OX_FORMATS[fmt], prefixes=_PREFIXES if fmt != "json-ld" else None)
     if fmt in ("trig", "turtle"):  # pyoxigraph orders its prefix lines differently from run to run
         data = b"".join(ln for ln in data.splitlines(keepends=True) if not ln.startswith(b"@prefix "))
     return data

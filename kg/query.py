@@ -23,7 +23,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from .graphfile import open_graph, union_only
-from .rdf import NAMESPACES
+from .rdf import PREFIXES
 from .results import cell_text, display_width, write_result
 from .text import normalize, squash
 
@@ -31,6 +31,7 @@ TYPES = ("vi", "string", "date", "integer", "iri")
 HEADER_KEYS = ("vi", "en", "param", "row")
 INLINE = "(query text)"
 
+NAMESPACES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}  # as pyoxigraph takes them
 _XSD_DATE = ox.NamedNode(NAMESPACES["xsd"] + "date")
 
 _HEADER_LINE = re.compile(r"#\s*(\w+):\s*(.*)")
@@ -82,8 +83,8 @@ def describe(name: str, query: Query) -> list[str]:
     """What `kg queries` says of a query: its name, its question in English and Vietnamese, its parameters."""
     lines = [name, f"  {query.header.get('en', '')}", f"  {query.header.get('vi', '')}"]
     for p in query.params.values():
-        default = f"default={json.dumps(p.default, ensure_ascii=False)}" if p.default is not None else "unset: every value"
-        lines.append(f"  --param {p.name}=… ({p.type}, {default})" + (f": {p.doc}" if p.doc else ""))
+        default = f", default={json.dumps(p.default, ensure_ascii=False)}" if p.default is not None else ""
+        lines.append(f"  --param {p.name}=… ({p.type}{default})" + (f": {p.doc}" if p.doc else ""))
     if reads_report_graphs(query):
         lines.append("  needs the report graphs: a .trig or .nq build, or a store")
     return lines

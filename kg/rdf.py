@@ -92,7 +92,6 @@ SCHEMES = {"role": "roles", "doctype": "document-types", "eventtype": "event-typ
 
 PREFIXES = {"vnpol": VNPOL, "id": ID, "org": ORG, "schema": SCHEMA, "skos": SKOS, "prov": PROV, "dcterms": DCTERMS,
             "foaf": FOAF, "rdf": RDF, "rdfs": RDFS, "xsd": XSD}
-NAMESPACES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}  # as pyoxigraph takes them
 
 
 def bind(g: Graph | Dataset) -> None:

@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from .rdf import NAMESPACES
+from .query import NAMESPACES
 from .results import write_rows
 
 PATH = "/sparql"

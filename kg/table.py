@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from .graphfile import open_graph
 from .output import write_atomic
-from .rdf import NAMESPACES
+from .query import NAMESPACES
 
 SUFFIXES = (".csv", ".xlsx")
 SEPARATOR = "; "  # between the names or report identifiers of one cell

@@ -477,8 +477,7 @@ def test_kg_queries_lists_every_shipped_query(capsys):
     assert ("official-offices\n"
             "  Which offices has an official held, now and formerly, and which report and sentence say so?\n"
             "  Một cán bộ đã và đang giữ những chức vụ nào; báo cáo nào, câu nào nói vậy?\n"
-            "  --param name=… (vi, unset: every value): the official's name, as the graph labels them; unset, every "
-            "official\n\n") in listing
+            "  --param name=… (vi): the official's name, as the graph labels them; unset, every official\n\n") in listing
     assert ('  --param role=… (vi, default="Bí thư"): the role, as the graph labels it: "Bí thư", "Phó Chủ tịch", '
             '"Trưởng ban", ...\n') in listing
     assert "person-timeline\n" in listing and "  needs the report graphs: a .trig or .nq build, or a store\n" in listing
