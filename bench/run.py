@@ -15,6 +15,7 @@ CPU-second as a multiple of it, since absolute times drift on shared machines.
 from __future__ import annotations
 
 import argparse
+import calendar
 import os
 import resource
 import statistics
@@ -140,13 +141,20 @@ GROUP BY ?name ORDER BY ?reports ?name
 """
 
 
-def typical_params(dataset) -> dict[str, str]:
-    """A name a user would look up in this store: the official at the 90th percentile of reports naming them.
+EVENT_DATES = """
+PREFIX schema: <https://schema.org/>
+SELECT DISTINCT ?e ?date WHERE { ?e schema:startDate ?date } ORDER BY ?date
+"""
 
-    (The queries' own defaults name people of the bundled examples, who are not in a generated store.)
-    """
+
+def typical_params(dataset) -> dict[str, str]:
+    """What a user would look up in this store: the official at the 90th percentile of reports naming them,
+    and the month of the median event. (Left unset, a person or a period means everyone, every period.)"""
     names = [row["name"].value for row in dataset.query(OFFICIALS_BY_REPORTS)]
-    return {"name": names[int(len(names) * 0.9)]}
+    dates = [row["date"].value for row in dataset.query(EVENT_DATES)]
+    year, month = map(int, dates[len(dates) // 2].split("-")[:2])
+    return {"name": names[int(len(names) * 0.9)], "from": f"{year}-{month:02d}-01",
+            "to": f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]}"}
 
 
 def time_queries(store: Path, repeat: int) -> list[tuple[str, float, int]]:
