@@ -143,18 +143,27 @@ GROUP BY ?name ORDER BY ?reports ?name
 
 EVENT_DATES = """
 PREFIX schema: <https://schema.org/>
-SELECT DISTINCT ?e ?date WHERE { ?e schema:startDate ?date } ORDER BY ?date
+SELECT DISTINCT ?e ?date WHERE { GRAPH ?report { ?e schema:startDate ?date } } ORDER BY ?date
+"""
+
+
+MOST_IMPLEMENTED = """
+PREFIX vnpol: <https://w3id.org/vnpol/ontology#>
+SELECT ?target (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?report { ?d vnpol:implements ?target } }
+GROUP BY ?target ORDER BY DESC(?n) ?target LIMIT 1
 """
 
 
 def typical_params(dataset) -> dict[str, str]:
     """What a user would look up in this store: the official at the 90th percentile of reports naming them,
-    and the month of the median event. (Left unset, a person or a period means everyone, every period.)"""
+    the month of the median event and the document most others implement. (Left unset, a person, a period or
+    a document means everyone, every period, every chain.)"""
     names = [row["name"].value for row in dataset.query(OFFICIALS_BY_REPORTS)]
     dates = [row["date"].value for row in dataset.query(EVENT_DATES)]
     year, month = map(int, dates[len(dates) // 2].split("-")[:2])
+    target = next(iter(dataset.query(MOST_IMPLEMENTED)))["target"].value
     return {"name": names[int(len(names) * 0.9)], "from": f"{year}-{month:02d}-01",
-            "to": f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]}"}
+            "to": f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]}", "target": f"<{target}>"}
 
 
 def time_queries(store: Path, repeat: int) -> list[tuple[str, float, int]]:
