@@ -95,11 +95,11 @@ def load_query(arg: str) -> Query:
     path = Path(arg)
     if _NAME.fullmatch(arg) and not _names_a_file(arg):
         queries = shipped()
-        name = arg.removesuffix(".rq")
-        if name not in queries:
+        if arg.removesuffix(".rq") in queries:
+            return queries[arg.removesuffix(".rq")]
+        if path.suffix != ".rq":
             raise QueryError(f"no query named {arg!r}: give a .rq file, SPARQL text, or one of {', '.join(queries)} "
                              "(kg queries)")
-        return queries[name]
     if not (path.suffix == ".rq" or _names_a_file(arg)):
         return parse_query(arg, INLINE)
     try:

@@ -38,7 +38,8 @@ class Facts:
         """A SELECT's rows as {variable: value} ("" when unbound), with the project's prefixes; read through
         W3C CSV, which pyoxigraph writes faster than Python walks its solutions."""
         result = self.store.query(select, prefixes=NAMESPACES, use_default_graph_as_union=True)
-        return list(csv.DictReader(io.StringIO(result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"))))
+        return list(csv.DictReader(io.StringIO(result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"),
+                                               newline="")))
 
     def many(self, prop: str) -> dict[str, set[str]]:
         """subject → its objects' values, for a property such as "vnpol:level"; labels are the @vi ones."""
