@@ -465,6 +465,8 @@ def test_a_shipped_query_runs_by_name(capsysbinary, examples_build):
     assert by_name == kg(capsysbinary, str(QUERIES / "body-members.rq"), "--data", str(examples_build[0]))
     assert by_name[0] == EXIT_OK and by_name[1].endswith("(2 rows)\n")
     assert kg(capsysbinary, "body-members.rq", "--data", str(examples_build[0])) == by_name
+    code, _, err = kg(capsysbinary, "nope.rq", "--data", str(examples_build[0]))
+    assert (code, err) == (EXIT_USAGE, "kg query: nope.rq: cannot read the query file (No such file or directory)\n")
     code, _, err = kg(capsysbinary, "body-member", "--data", str(examples_build[0]))
     assert code == EXIT_USAGE and err.startswith("kg query: no query named 'body-member': give a .rq file, SPARQL "
                                                  "text, or one of awards-by-province, body-hierarchy, body-members,")
