@@ -84,13 +84,15 @@ class _Reader:
         return {q.subject.value for q in self.store.quads_for_pattern(None, ox.NamedNode(prop), ox.NamedNode(obj), None)
                 if isinstance(q.subject, ox.NamedNode)}
 
-    def values(self, node: str, prop: str) -> list[str]:
-        return sorted({q.object.value for q in self.store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(prop), None, None)})
+    def values(self, node: str, prop: str, lang: str | None = None) -> list[str]:
+        """The node's values of the property; with `lang`, only the literals in that language."""
+        return sorted({q.object.value for q in self.store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(prop), None, None)
+                       if lang is None or getattr(q.object, "language", None) == lang})
 
 
 def network_graph(store: ox.Store, style: Style = STYLE) -> nx.DiGraph:
-    """Nodes: IRIs with `label`, `cls` (class name), `kind` (a body's kind), `alt_labels` and
-    `evidence` ((report, start offset, sentence), …). Edges: `label`, the relations' labels."""
+    """Nodes: IRIs with `label` (the Vietnamese rdfs:label), `cls` (class name), `kind` (a body's kind),
+    `alt_labels` and `evidence` ((report, start offset, sentence), …). Edges: `label`, the relations' labels."""
     read = _Reader(store)
     cls_of: dict[str, NodeClass] = {}
     kind_of: dict[str, str] = {}
@@ -103,10 +105,10 @@ def network_graph(store: ox.Store, style: Style = STYLE) -> nx.DiGraph:
     evidence = _evidence(read, cls_of)
     graph = nx.DiGraph()
     for node in sorted(cls_of):
-        labels = read.values(node, LABEL)
+        labels = read.values(node, LABEL, "vi")
         label = labels[0] if labels else node.rsplit("/", 1)[-1]
         graph.add_node(node, label=label, cls=cls_of[node].name, kind=kind_of.get(node, ""),
-                       alt_labels=tuple(a for a in read.values(node, ALT_LABEL) if a != label),
+                       alt_labels=tuple(a for a in read.values(node, ALT_LABEL, "vi") if a != label),
                        evidence=evidence.get(node, ()))
     for (u, v), labels in sorted(_edges(read, cls_of, style).items()):
         graph.add_edge(u, v, label=", ".join(labels))

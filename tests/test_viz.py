@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
@@ -145,6 +146,19 @@ def test_every_format_and_a_store_give_the_same_network(network, examples_build,
         assert snapshot(load(out)) == snapshot(network), suffix
     assert main(["build", "-q", str(ROOT / "examples" / "reports"), "--store", str(tmp_path / "store")]) == EXIT_OK
     assert snapshot(load(store_dir=tmp_path / "store")) == snapshot(network)
+
+
+def test_english_names_beside_the_vietnamese_change_nothing_drawn(network, examples_build, tmp_path):
+    store = ox.Store()
+    store.load(path=str(examples_build[0]), format=ox.RdfFormat.TRIG)
+    english = []
+    for prop in ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel"):
+        english += [ox.Quad(q.subject, q.predicate, ox.Literal(f"A {q.object.value}", language="en"), q.graph_name)
+                    for q in store.quads_for_pattern(None, ox.NamedNode(prop), None)]
+    store.extend(english)
+    both = tmp_path / "both.nq"
+    store.dump(str(both), format=ox.RdfFormat.N_QUADS)
+    assert sorted(load(both).nodes(data=True)) == sorted(network.nodes(data=True))
 
 
 # --- the page ----------------------------------------------------------------------------------------------
