@@ -15,6 +15,7 @@ CPU-second as a multiple of it, since absolute times drift on shared machines.
 from __future__ import annotations
 
 import argparse
+import calendar
 import os
 import resource
 import statistics
@@ -140,20 +141,37 @@ GROUP BY ?name ORDER BY ?reports ?name
 """
 
 
-def typical_params(dataset) -> dict[str, str]:
-    """A name a user would look up in this store: the official at the 90th percentile of reports naming them.
+EVENT_DATES = """
+PREFIX schema: <https://schema.org/>
+SELECT DISTINCT ?e ?date WHERE { GRAPH ?report { ?e schema:startDate ?date } } ORDER BY ?date
+"""
 
-    (The queries' own defaults name people of the bundled examples, who are not in a generated store.)
-    """
+
+MOST_IMPLEMENTED = """
+PREFIX vnpol: <https://w3id.org/vnpol/ontology#>
+SELECT ?target (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?report { ?d vnpol:implements ?target } }
+GROUP BY ?target ORDER BY DESC(?n) ?target LIMIT 1
+"""
+
+
+def typical_params(dataset) -> dict[str, str]:
+    """What a user would look up in this store: the official at the 90th percentile of reports naming them,
+    the month of the median event and the document most others implement. (Left unset, a person, a period or
+    a document means everyone, every period, every chain.)"""
     names = [row["name"].value for row in dataset.query(OFFICIALS_BY_REPORTS)]
-    return {"name": names[int(len(names) * 0.9)]}
+    dates = [row["date"].value for row in dataset.query(EVENT_DATES)]
+    year, month = map(int, dates[len(dates) // 2].split("-")[:2])
+    target = next(iter(dataset.query(MOST_IMPLEMENTED)))["target"].value
+    return {"name": names[int(len(names) * 0.9)], "from": f"{year}-{month:02d}-01",
+            "to": f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]}", "target": f"<{target}>"}
 
 
 def time_queries(store: Path, repeat: int) -> list[tuple[str, float, int]]:
     """(query file, median milliseconds, rows) for every query of queries/, with its defaults and typical_params."""
-    from kg.query import bindings, execute, load_query, open_dataset
+    from kg.graphfile import open_graph
+    from kg.query import bindings, execute, load_query
 
-    dataset = open_dataset(store=str(store))
+    dataset = open_graph(store_dir=str(store))
     typical = typical_params(dataset)
     print(f"parameters: each query's defaults, and where it has them {typical}")
     out = []

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from importlib.metadata import version
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOTHING_BUILT, EXIT_INVALID = 0, 1, 2, 3, 4
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kg", description="Build a knowledge graph from Vietnamese political reports.")
+    parser.add_argument("--version", action="version", version=f"kg {version('vnpol-kg')}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="read reports and write a graph",
@@ -29,10 +32,11 @@ def main(argv: list[str] | None = None) -> int:
                                                       "they and this machine share (default: in the store, or beside -o)")
 
     v = sub.add_parser("validate", help="check a built graph against the SHACL shapes",
-                       description=f"Validate a graph file against ontology/shapes.ttl. Exit status {EXIT_OK} if it "
-                                   f"conforms, {EXIT_INVALID} with the violations listed.")
-    v.add_argument("graph", help="a file written by kg build")
-    v.add_argument("--shapes", help="another shapes file")
+                       description="Validate a graph file against the shapes kg ships (ontology/shapes.ttl). Exit "
+                                   f"status {EXIT_OK} if it conforms, {EXIT_INVALID} with the violations listed, "
+                                   f"{EXIT_USAGE} if the graph or the shapes cannot be read.")
+    v.add_argument("graph", help="a file written by kg build (.trig, .nq, .ttl, .nt, .jsonld)")
+    v.add_argument("--shapes", help="another shapes file (Turtle)")
 
     for name, text in (("viz", "draw the network as one offline HTML page"),
                        ("stats", "counts per class, the most central officials and bodies, communities"),
@@ -51,6 +55,17 @@ def main(argv: list[str] | None = None) -> int:
         else:
             n.add_argument("-o", "--output", required=True, help="the file to write")
             n.add_argument("--format", choices=("graphml", "gexf"), help="default: from the output's extension")
+
+    t = sub.add_parser("table", help="who holds what, the events or the directives, as a spreadsheet (.csv, .xlsx)",
+                       description="Write a table of a build or a store: officials or posts (one row per person and "
+                                   "post: role, body, province, current or former, first and last report dates, the "
+                                   "reports), events or directives. CSV is UTF-8 with a byte order mark, which Excel "
+                                   f"and LibreOffice read as such. Exit status {EXIT_OK}, or {EXIT_USAGE} when the "
+                                   "graph or an argument is unusable.")
+    t.add_argument("table", choices=("officials", "posts", "events", "directives"), help="which table")
+    t.add_argument("graph", nargs="?", help="a file written by kg build (.trig, .nq, .ttl, .nt, .jsonld)")
+    t.add_argument("--store", metavar="DIR", help="an on-disk Oxigraph store instead of a file")
+    t.add_argument("-o", "--output", required=True, help="the file to write: .csv or .xlsx")
 
     r = sub.add_parser("remove", help="drop reports from a store",
                        description="Drop reports from a store: their graphs, and the gazetteer lines no other report "
@@ -85,12 +100,14 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--max-memory", type=_positive, metavar="MIB",
                    help="memory one query may use, in MiB; a query that needs more is stopped (default: the "
                         "workers together, half of this machine's memory)")
-    q = sub.add_parser("query", help="run a SPARQL query (a queries/*.rq file or text) over a build or a store",
+    q = sub.add_parser("query", help="run a SPARQL query (a shipped one by name, a .rq file or text) over a build "
+                                     "or a store",
                        description="Run a SPARQL query over the union of the report graphs (GRAPH ?report reaches "
-                                   "each report's own graph). Parameters are the query's variables, bound to typed "
-                                   f"values (queries/README.md). Exit status {EXIT_OK}, or {EXIT_USAGE} for a bad "
-                                   "query, parameter, file or store.")
-    q.add_argument("query", help="a .rq file (see queries/) or SPARQL text")
+                                   "each report's own graph, in a .trig or .nq build or a store). Parameters are the "
+                                   "query's variables, bound to typed values (queries/README.md); an empty answer "
+                                   f"says on stderr which values it used. Exit status {EXIT_OK}, or {EXIT_USAGE} for "
+                                   "a bad query, parameter, file or store.")
+    q.add_argument("query", help="a shipped query's name (kg queries lists them), a .rq file or SPARQL text")
     source = q.add_mutually_exclusive_group(required=True)
     source.add_argument("--data", metavar="FILE", help="a file written by kg build: .trig, .nq, .ttl, .nt, .jsonld")
     source.add_argument("--store", metavar="DIR", help="a store written by kg build --store (opened read-only)")
@@ -101,13 +118,18 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("--max-width", type=int, default=60, metavar="N",
                    help="table: cut cells wider than N columns (default 60; 0: never)")
 
+    qs = sub.add_parser("queries", help="list the queries kg ships, with their questions and parameters",
+                        description="List the shipped queries (kg query NAME runs one), or print one's SPARQL.")
+    qs.add_argument("name", nargs="?", help="print this query's text")
+
     args = parser.parse_args(argv)
     if args.command == "build" and not (args.output or args.store):
         parser.error("build: give -o FILE, --store DIR, or both")
-    if args.command in ("viz", "stats", "export") and (args.graph is None) == (args.store is None):
+    if args.command in ("viz", "stats", "export", "table") and (args.graph is None) == (args.store is None):
         parser.error(f"{args.command}: give a graph file or --store DIR (one of them)")
     return {"build": _build, "validate": _validate, "viz": _network, "stats": _network, "export": _network,
-            "remove": _remove, "dump": _dump, "serve": _serve, "query": _query}[args.command](args)
+            "remove": _remove, "dump": _dump, "serve": _serve, "query": _query, "queries": _queries,
+            "table": _table}[args.command](args)
 
 
 def _say(message: str) -> None:
@@ -147,7 +169,7 @@ def _build(args: argparse.Namespace) -> int:
     skip = (store.note if args.output else store.check) if args.store else None
 
     def progress(files):
-        if args.quiet or len(files) <= 5:
+        if args.quiet or len(files) <= 5 or not sys.stderr.isatty():  # a bar for a person, not in a log
             return files
         from tqdm import tqdm
 
@@ -240,12 +262,13 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .graphfile import UnreadableGraph
     from .validate import validate_file
 
     try:
         conforms, report = validate_file(args.graph, args.shapes)
-    except (OSError, ValueError) as err:
-        return _refused("validate", f"{args.graph}: {err}")
+    except UnreadableGraph as err:
+        return _refused("validate", err)
     print(report)
     return EXIT_OK if conforms else EXIT_INVALID
 
@@ -254,23 +277,59 @@ def _network(args: argparse.Namespace) -> int:
     """viz, stats and export: kg.viz, kg.stats and kg.export do the work."""
     from importlib import import_module
 
+    from .graphfile import UnreadableGraph
     from .network import GraphInputError
 
     try:
         import_module(f".{args.command}", __package__).run(args)
-    except GraphInputError as err:
+    except (GraphInputError, UnreadableGraph) as err:
         return _refused(args.command, err)
     return EXIT_OK
 
 
+def _table(args: argparse.Namespace) -> int:
+    from .graphfile import UnreadableGraph
+    from .table import TableError, run
+
+    try:
+        rows = run(args)
+    except (TableError, UnreadableGraph) as err:
+        return _refused("table", err)
+    print(f"wrote {args.output}: {rows} row(s)", file=sys.stderr)
+    return EXIT_OK
+
+
 def _query(args: argparse.Namespace) -> int:
+    from .graphfile import UnreadableGraph
     from .query import QueryError, run
 
     try:
-        run(args.query, data=args.data, store=args.store, params=args.param, fmt=args.format,
-            out=sys.stdout.buffer, max_width=args.max_width)
-    except QueryError as err:
+        note = run(args.query, data=args.data, store=args.store, params=args.param, fmt=args.format,
+                   out=sys.stdout.buffer, max_width=args.max_width)
+    except (QueryError, UnreadableGraph) as err:
         return _refused("query", err)
+    if note:
+        sys.stdout.flush()
+        print(f"kg query: {note}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _queries(args: argparse.Namespace) -> int:
+    from .query import describe, shipped
+
+    queries = shipped()
+    if args.name:
+        name = args.name.removesuffix(".rq")
+        if name not in queries:
+            return _refused("queries", f"no query named {args.name!r} (the queries: {', '.join(queries)})")
+        text = queries[name].text
+    else:
+        text = "\n\n".join("\n".join(describe(name, query)) for name, query in queries.items()) + "\n"
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `kg queries | head`: the reader has gone, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from .output import format_for
+from .graphfile import open_graph
 from .rdf import PREFIXES
 from .text import fold, squash
 
@@ -19,7 +19,7 @@ STYLE_FILE = Path(__file__).with_name("templates") / "network.toml"
 
 
 class GraphInputError(ValueError):
-    """A graph that cannot be read, or a request it cannot answer."""
+    """A request the network cannot answer (a --focus that matches nothing, a bad option)."""
 
 
 @dataclass(frozen=True)
@@ -70,34 +70,6 @@ EVIDENCE, TEXT, START, PART_OF, IDENTIFIER = (iri("vnpol:evidence"), iri("vnpol:
 POST, MEMBER, FORMER = iri("vnpol:post"), iri("org:member"), iri("vnpol:former")
 
 
-def open_store(path: str | Path | None = None, store_dir: str | Path | None = None) -> ox.Store:
-    """A build file loaded into memory, or an on-disk store opened read-only."""
-    if store_dir is not None:
-        if not Path(store_dir).is_dir():
-            raise GraphInputError(f"{store_dir}: no such folder (--store wants an Oxigraph store's folder)")
-        try:
-            return ox.Store.read_only(str(store_dir))
-        except OSError as err:
-            raise GraphInputError(f"{store_dir}: not an Oxigraph store ({err})") from err
-    if path is None:
-        raise GraphInputError("give a build file (.trig, .nq, .ttl, .nt, .jsonld) or --store DIR")
-    path = Path(path)
-    if path.is_dir():
-        raise GraphInputError(f"{path}: a folder; give a build file, or --store for an Oxigraph store")
-    try:
-        format_for(path)
-    except ValueError as err:
-        raise GraphInputError(str(err)) from err
-    if not path.is_file():
-        raise GraphInputError(f"{path}: no such file")
-    store = ox.Store()
-    try:
-        store.load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:].lower()))
-    except (OSError, SyntaxError, ValueError) as err:
-        raise GraphInputError(f"{path}: cannot read it as RDF: {err}") from err
-    return store
-
-
 class _Reader:
     """Pattern look-ups over every graph of a store, by IRI string."""
 
@@ -112,13 +84,15 @@ class _Reader:
         return {q.subject.value for q in self.store.quads_for_pattern(None, ox.NamedNode(prop), ox.NamedNode(obj), None)
                 if isinstance(q.subject, ox.NamedNode)}
 
-    def values(self, node: str, prop: str) -> list[str]:
-        return sorted({q.object.value for q in self.store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(prop), None, None)})
+    def values(self, node: str, prop: str, lang: str | None = None) -> list[str]:
+        """The node's values of the property; with `lang`, only the literals in that language."""
+        return sorted({q.object.value for q in self.store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(prop), None, None)
+                       if lang is None or getattr(q.object, "language", None) == lang})
 
 
 def network_graph(store: ox.Store, style: Style = STYLE) -> nx.DiGraph:
-    """Nodes: IRIs with `label`, `cls` (class name), `kind` (a body's kind), `alt_labels` and
-    `evidence` ((report, start offset, sentence), …). Edges: `label`, the relations' labels."""
+    """Nodes: IRIs with `label` (the Vietnamese rdfs:label), `cls` (class name), `kind` (a body's kind),
+    `alt_labels` and `evidence` ((report, start offset, sentence), …). Edges: `label`, the relations' labels."""
     read = _Reader(store)
     cls_of: dict[str, NodeClass] = {}
     kind_of: dict[str, str] = {}
@@ -131,10 +105,10 @@ def network_graph(store: ox.Store, style: Style = STYLE) -> nx.DiGraph:
     evidence = _evidence(read, cls_of)
     graph = nx.DiGraph()
     for node in sorted(cls_of):
-        labels = read.values(node, LABEL)
+        labels = read.values(node, LABEL, "vi")
         label = labels[0] if labels else node.rsplit("/", 1)[-1]
         graph.add_node(node, label=label, cls=cls_of[node].name, kind=kind_of.get(node, ""),
-                       alt_labels=tuple(a for a in read.values(node, ALT_LABEL) if a != label),
+                       alt_labels=tuple(a for a in read.values(node, ALT_LABEL, "vi") if a != label),
                        evidence=evidence.get(node, ()))
     for (u, v), labels in sorted(_edges(read, cls_of, style).items()):
         graph.add_edge(u, v, label=", ".join(labels))
@@ -187,7 +161,7 @@ def _edges(read: _Reader, cls_of: dict[str, NodeClass], style: Style) -> dict[tu
 
 def load(path: str | Path | None = None, store_dir: str | Path | None = None) -> nx.DiGraph:
     """The network of a build file or a store."""
-    return network_graph(open_store(path, store_dir))
+    return network_graph(open_graph(path, store_dir))
 
 
 def _names(graph: nx.DiGraph, node: str) -> list[str]:

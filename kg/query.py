@@ -1,4 +1,4 @@
-"""`kg query`: run a SPARQL query (a queries/*.rq file or inline text) over a build file or an Oxigraph store.
+"""`kg query`: run a SPARQL query (a shipped query by name, a .rq file or inline text) over a build file or an Oxigraph store.
 
 A query file starts with a header of comment lines (queries/README.md):
 
@@ -16,23 +16,22 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from .output import FORMATS
+from .graphfile import open_graph, union_only
 from .rdf import PREFIXES
-from .results import display_width, write_result
+from .results import cell_text, display_width, write_result
 from .text import normalize, squash
 
 TYPES = ("vi", "string", "date", "integer", "iri")
 HEADER_KEYS = ("vi", "en", "param", "row")
 INLINE = "(query text)"
 
-NAMESPACES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-_RDF_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE,
-                "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD}
+NAMESPACES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}  # as pyoxigraph takes them
 _XSD_DATE = ox.NamedNode(NAMESPACES["xsd"] + "date")
 
 _HEADER_LINE = re.compile(r"#\s*(\w+):\s*(.*)")
@@ -43,12 +42,15 @@ _PARAM = re.compile(r"""(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)\)
 # Comments, strings and IRIs are skipped so that a "?x" inside them is not taken for a variable.
 _TOKENS = re.compile(r'''\#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
                          |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>
-                         |[?$](?P<var>[A-Za-z0-9_\u00b7\u00c0-\uffff]+)''', re.VERBOSE)
+                         |[?$](?P<var>[A-Za-z0-9_\u00b7\u00c0-\uffff]+)
+                         |(?<![\w:])(?P<graph>[Gg][Rr][Aa][Pp][Hh])(?![\w:])''', re.VERBOSE)
 _SYNTAX = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 _NOT_PROJECTED = re.compile(r"variable \?(\w+) in its SELECT projection")  # Oxigraph's refusal to substitute
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _INTEGER = re.compile(r"[+-]?\d+")
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+")
+_NAME = re.compile(r"[\w.-]+")  # a shipped query's name, with or without .rq; SPARQL text has spaces or braces
+SHIPPED = resources.files(__package__) / "queries"  # queries/ of the checkout, package data once installed
 
 
 class QueryError(Exception):
@@ -71,9 +73,33 @@ class Query:
     header: dict[str, str] = field(default_factory=dict)  # "vi", "en", "row"
 
 
+def shipped() -> dict[str, Query]:
+    """The queries that ship with kg, by name (the file's name without .rq)."""
+    files = sorted((f for f in SHIPPED.iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)
+    return {f.name[:-3]: parse_query(f.read_text(encoding="utf-8"), f.name[:-3]) for f in files}
+
+
+def describe(name: str, query: Query) -> list[str]:
+    """What `kg queries` says of a query: its name, its question in English and Vietnamese, its parameters."""
+    lines = [name, f"  {query.header.get('en', '')}", f"  {query.header.get('vi', '')}"]
+    for p in query.params.values():
+        default = f", default={json.dumps(p.default, ensure_ascii=False)}" if p.default is not None else ""
+        lines.append(f"  --param {p.name}=… ({p.type}{default})" + (f": {p.doc}" if p.doc else ""))
+    if reads_report_graphs(query):
+        lines.append("  needs the report graphs: a .trig or .nq build, or a store")
+    return lines
+
+
 def load_query(arg: str) -> Query:
-    """The query file `arg` names, or `arg` itself as SPARQL text."""
+    """The shipped query `arg` names, the query file it names, or `arg` itself as SPARQL text."""
     path = Path(arg)
+    if _NAME.fullmatch(arg) and not _names_a_file(arg):
+        queries = shipped()
+        if arg.removesuffix(".rq") in queries:
+            return queries[arg.removesuffix(".rq")]
+        if path.suffix != ".rq":
+            raise QueryError(f"no query named {arg!r}: give a .rq file, SPARQL text, or one of {', '.join(queries)} "
+                             "(kg queries)")
     if not (path.suffix == ".rq" or _names_a_file(arg)):
         return parse_query(arg, INLINE)
     try:
@@ -146,6 +172,11 @@ def variables(text: str) -> set[str]:
     return {m.group("var") for m in _TOKENS.finditer(text) if m.group("var")}
 
 
+def reads_report_graphs(query: Query) -> bool:
+    """Whether the query reaches into named graphs (GRAPH), which the union-only formats do not keep."""
+    return any(m.group("graph") for m in _TOKENS.finditer(query.text))
+
+
 def parse_params(pairs: list[str]) -> dict[str, str]:
     """["name=value", ...] as given on the command line."""
     given: dict[str, str] = {}
@@ -216,30 +247,6 @@ def term(value: str, kind: str, where: str) -> ox.NamedNode | ox.Literal:
     return ox.NamedNode(iri)
 
 
-def open_dataset(data: str | None = None, store: str | None = None) -> ox.Store:
-    """An on-disk store opened read-only, or a build file loaded into memory."""
-    if store is not None:
-        if not Path(store).is_dir():
-            raise QueryError(f"{store}: no such store directory")
-        try:
-            return ox.Store.read_only(store)
-        except OSError as err:
-            raise QueryError(f"{store}: not an Oxigraph store ({err})") from None
-    suffix = Path(data).suffix.lower()
-    if suffix not in FORMATS:
-        raise QueryError(f"{data}: unknown data format (use one of {', '.join(FORMATS)})")
-    if not Path(data).is_file():
-        raise QueryError(f"{data}: no such file")
-    dataset = ox.Store()
-    try:
-        dataset.load(path=data, format=_RDF_FORMATS[FORMATS[suffix]])
-    except SyntaxError as err:
-        raise QueryError(f"{data}: not valid {suffix[1:]}: {err}") from None
-    except OSError as err:
-        raise QueryError(f"{data}: cannot read ({err})") from None
-    return dataset
-
-
 def execute(dataset: ox.Store, query: Query, values: dict | None = None):
     """The query's result over the union of the dataset's graphs; GRAPH still reaches each report's graph."""
     try:
@@ -274,16 +281,32 @@ def syntax_error(query: Query, err: SyntaxError) -> str:
 
 
 def run(query_arg: str, *, data: str | None, store: str | None, params: list[str], fmt: str, out: BinaryIO,
-        max_width: int = 0) -> None:
-    """`kg query`: the query and its parameters are checked before the data is read."""
+        max_width: int = 0) -> str | None:
+    """`kg query`: the query and its parameters are checked before the data is read. Returns what to add on
+    stderr: for a SELECT with no rows, the parameter values it ran with."""
     query = load_query(query_arg)
     values = bindings(query, parse_params(params))
-    result = execute(open_dataset(data, store), query, values)
+    if data is not None and union_only(data) and reads_report_graphs(query):
+        raise QueryError(f"{query.source} reads each report's own graph: give a .trig or .nq build or a --store "
+                         f"(a {Path(data).suffix} build holds only the union of the reports)")
+    result = execute(open_graph(data, store), query, values)
     try:
-        write_result(result, fmt, out, NAMESPACES, max_width)
+        rows = write_result(result, fmt, out, NAMESPACES, max_width)
     except BrokenPipeError:  # the reader (`| head`) has stopped: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
-    except ValueError as err:
+        return None
+    except (ValueError, RuntimeError, OSError) as err:
         raise QueryError(f"{query.source}: {err}") from None
-    except (RuntimeError, OSError) as err:
-        raise QueryError(f"{query.source}: {err}") from None
+    return f"no rows with {ran_with(query, values)}" if rows == 0 else None
+
+
+def ran_with(query: Query, values: dict) -> str:
+    """The parameters as the query ran: `name="Lê Dũng", to=2022-12-31`, and those left unset."""
+    given = [f"{var.value}={_shown(term)}" for var, term in values.items()]
+    unset = [name for name in query.params if ox.Variable(name) not in values]
+    return ", ".join(given + ([f"unset (every value): {', '.join(unset)}"] if unset else [])) or "no parameters"
+
+
+def _shown(term) -> str:
+    text = cell_text(term, NAMESPACES)
+    return json.dumps(text, ensure_ascii=False) if isinstance(term, ox.Literal) and term.language else text

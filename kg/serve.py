@@ -4,8 +4,10 @@ Queries run in worker processes that hold the store open (read-only; or one
 read-write process with `allow_update`). Oxigraph cannot interrupt a query, so one
 that runs past the time limit, or past the memory a worker may use, has its
 process killed and replaced. The default graph is the union of the store's
-graphs (the reports and the gazetteer). Results longer than `max_rows` rows (or
-triples) are cut, and the response says so in its `X-SPARQL-MaxRows` header.
+graphs (the reports and the gazetteer), and the project's prefixes (vnpol:,
+id:, org:, ...) need no PREFIX lines, as in kg query. Results longer than
+`max_rows` rows (or triples) are cut, and the response says so in its
+`X-SPARQL-MaxRows` header.
 
 Unless `allow_service`, it never connects anywhere (kg.offline). It answers only
 requests addressed to it by its own address or a localhost name, and refuses
@@ -13,10 +15,7 @@ any request that a page of another origin sent (DNS rebinding, cross-site forms)
 """
 from __future__ import annotations
 
-import csv
-import io
 import ipaddress
-import json
 import multiprocessing
 import os
 import queue
@@ -28,12 +27,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import islice
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
 from .offline import forbid_network, outbound_keyword
-from .rdf import PREFIXES
+from .query import NAMESPACES
+from .results import write_rows
 from .text import shown
 
 PATH = "/sparql"
@@ -49,8 +48,6 @@ GRAPHS = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFor
           "application/rdf+xml": ox.RdfFormat.RDF_XML}
 _BOOLEAN = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
             "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
-_XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
-_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 _READ_ONLY = "this endpoint is read-only: start kg serve with --allow-update to accept SPARQL updates"
 _LOCAL_NAMES = {"localhost", "127.0.0.1", "::1"}
 
@@ -93,79 +90,16 @@ def negotiate(accept: str | None, offered: dict[str, object]) -> str | None:
     return None
 
 
-# Writers of SELECT results (W3C SPARQL 1.1 Query Results JSON, XML, CSV and TSV), for rows already cut to size.
-
-def _json_term(term) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype != _XSD_STRING:
-            out["datatype"] = term.datatype.value
-        return out
-    return {"type": "triple", "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate),
-                                        "object": _json_term(term.object)}}
-
-
-def _xml_term(term) -> str:
-    if isinstance(term, ox.NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
-    if isinstance(term, ox.BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
-        if term.datatype != _XSD_STRING:
-            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-        return f"<literal>{escape(term.value)}</literal>"
-    return (f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}</predicate>"
-            f"<object>{_xml_term(term.object)}</object></triple>")
-
-
-def _csv_value(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
-
-
-def write_rows(fmt: str, variables: list[str], rows: list) -> bytes:
-    """SELECT results in one of the four W3C formats."""
-    if fmt == "json":
-        bindings = [{v: _json_term(row[v]) for v in variables if row[v] is not None} for row in rows]
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode("utf-8")
-    if fmt == "xml":
-        head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
-        results = "".join("<result>" + "".join(f"<binding name={quoteattr(v)}>{_xml_term(row[v])}</binding>"
-                                               for v in variables if row[v] is not None) + "</result>" for row in rows)
-        return (f'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>{head}</head>'
-                f"<results>{results}</results></sparql>").encode()
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(variables)
-        writer.writerows([_csv_value(row[v]) for v in variables] for row in rows)
-        return out.getvalue().encode("utf-8")
-    lines = ["\t".join(f"?{v}" for v in variables)]
-    lines += ["\t".join("" if row[v] is None else str(row[v]) for v in variables) for row in rows]
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
 def answer(store: ox.Store, job: dict) -> Response:
     """Run one query or update on the store (in a worker process)."""
     try:
         if job["kind"] == "update":
-            store.update(job["text"])
+            store.update(job["text"], prefixes=NAMESPACES)
             return 204, "text/plain", b"", {}
         dataset = {"default_graph": [ox.NamedNode(g) for g in job["default"]] or None,
                    "named_graphs": [ox.NamedNode(g) for g in job["named"]] or None}
-        result = store.query(job["text"], use_default_graph_as_union=not (job["default"] or job["named"]), **dataset)
+        result = store.query(job["text"], use_default_graph_as_union=not (job["default"] or job["named"]),
+                             prefixes=NAMESPACES, **dataset)
         if isinstance(result, ox.QueryBoolean):
             media = negotiate(job["accept"], RESULTS)
             return _accepted(media, lambda: result.serialize(format=_BOOLEAN[RESULTS[media]]), {})
@@ -177,7 +111,7 @@ def answer(store: ox.Store, job: dict) -> Response:
             return _accepted(media, lambda: write_rows(RESULTS[media], variables, rows[:limit]), _cut(rows, limit))
         media = negotiate(job["accept"], GRAPHS)
         triples = list(islice(result, limit + 1))
-        return _accepted(media, lambda: ox.serialize(triples[:limit], format=GRAPHS[media], prefixes=_PREFIXES),
+        return _accepted(media, lambda: ox.serialize(triples[:limit], format=GRAPHS[media], prefixes=NAMESPACES),
                          _cut(triples, limit))
     except SyntaxError as err:
         return _text(400, f"syntax error: {err}")

@@ -78,7 +78,7 @@ class StoreError(Exception):
 
 # Modules that read, serve or draw a graph but do not make one: changing them rebuilds nothing.
 _NOT_EXTRACTION = {"cli.py", "query.py", "results.py", "serve.py", "offline.py", "store.py", "distributed.py",
-                   "network.py", "viz.py", "stats.py", "export.py", "validate.py"}
+                   "network.py", "viz.py", "stats.py", "export.py", "validate.py", "graphfile.py", "table.py"}
 
 
 @cache

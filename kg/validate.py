@@ -1,30 +1,29 @@
-"""Check a built graph against the SHACL shapes (ontology/shapes.ttl)."""
+"""Check a built graph against the SHACL shapes that ship with kg (ontology/shapes.ttl)."""
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import Graph
 from rdflib.namespace import SH
 
-from .output import format_for
+from .graphfile import open_graph
 
-SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
+SHAPES = resources.files(__package__) / "ontology" / "shapes.ttl"
 
 
 def shapes_graph(path: str | Path | None = None) -> Graph:
-    g = Graph()
-    g.parse(path or SHAPES, format="turtle")
-    return g
+    """The shipped shapes, or those of a Turtle file."""
+    if path is None:
+        return Graph().parse(data=SHAPES.read_text(encoding="utf-8"), format="turtle")
+    return load(path)
 
 
 def load(path: str | Path) -> Graph:
-    """Any build file as one graph (the union of its named graphs)."""
-    ds = Dataset()
-    ds.parse(path, format=format_for(path))
-    graph = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
+    """Any build file as one graph (the union of its named graphs); UnreadableGraph if it cannot be read."""
+    triples = ox.serialize((quad.triple for quad in open_graph(path)), format=ox.RdfFormat.N_TRIPLES)
+    return Graph().parse(data=triples.decode("utf-8"), format="nt")
 
 
 def validate(data: Graph, shapes: Graph) -> tuple[bool, str]:

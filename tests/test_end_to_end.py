@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from importlib.metadata import version
 
 import pyoxigraph as ox
 import pytest
@@ -127,6 +128,33 @@ def test_validate_passes_on_examples_and_fails_on_a_broken_graph(examples_build,
     assert "Violation" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("argv, text, message", [
+    (["missing.trig"], None, "missing.trig: no such file"),
+    (["./bad.ttl"], "<urn:a> <urn:b> .\n", "./bad.ttl: not valid ttl: Parser error at line 1 column 17: "),
+    (["bad.jsonld"], '{"@id": ', "bad.jsonld: not valid jsonld: Parser error at line 1 column 9: "),
+    (["bad.nq"], "garbage\n", "bad.nq: not valid nq: Parser error at line 1 "),
+    (["out.rdf"], "", "out.rdf: unknown format (use one of .trig, .nq, .ttl, .nt, .jsonld)"),
+    (["sub"], None, "sub: a folder, not a build file"),
+    (["EXAMPLES", "--shapes", "shapes.txt"], "", "shapes.txt: unknown format"),
+])
+def test_validate_names_what_it_cannot_read_in_one_line(examples_build, tmp_path, monkeypatch, capsys, argv, text,
+                                                        message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    if text is not None:
+        (tmp_path / argv[-1]).write_text(text, encoding="utf-8")
+    argv = [str(examples_build[0]) if arg == "EXAMPLES" else arg for arg in argv]
+    assert main(["validate", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"kg validate: {message}") and err.count("\n") == 1
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out == f"kg {version('vnpol-kg')}\n"
+
+
 def test_seeds_score_above_the_thresholds(tmp_path):
     out = tmp_path / "seeds.trig"
     assert main(["build", str(SHARED / "corpus" / "seeds"), "-o", str(out), "-q"]) == 0
@@ -140,7 +168,7 @@ def test_seeds_score_above_the_thresholds(tmp_path):
 
 
 def test_cli_help_for_every_subcommand():
-    commands = ("build", "validate", "query", "viz", "stats", "export", "remove", "dump", "serve")
+    commands = ("build", "validate", "query", "queries", "table", "viz", "stats", "export", "remove", "dump", "serve")
     for args in (["--help"], *([command, "--help"] for command in commands)):
         run = subprocess.run([sys.executable, "-m", "kg.cli", *args], check=False, capture_output=True, text=True,
                              cwd=ROOT)

@@ -6,13 +6,15 @@ import csv
 import io
 import json
 import unicodedata
+from collections import Counter
 
 import pyoxigraph as ox
 import pytest
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 
 from kg.cli import EXIT_OK, EXIT_USAGE, main
-from kg.query import NAMESPACES, QueryError, bindings, execute, load_query, parse_query, shape, term, variables
+from kg.query import (NAMESPACES, QueryError, bindings, execute, load_query, parse_query, reads_report_graphs, shape,
+                      term, variables)
 from kg.results import cell_text, display_width, fit
 
 QUERIES = ROOT / "queries"
@@ -40,10 +42,11 @@ HOP_MAT = "Họp mặt 14/10/2020 (Ban Dân vận Tỉnh ủy Ninh Thuận)"
 LE_TUYEN_DUONG = "Lễ tuyên dương 13/10/2018 (Ban Dân vận Thành ủy Thành phố Hồ Chí Minh)"
 LTNT, NT = "Lưu Thị Ngọc Trâm", "ninh-thuan-hop-mat.txt"
 
-# query: [(parameters, exact rows)], the first with the query's defaults.
+# query: [(parameters, exact rows)]; unset parameters about a person or a period mean everyone, every period
+# (test_unset_person_means_everyone).
 EXPECTED = {
     "official-offices": [
-        ({}, [(LTNT, "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Thuận", "false", "2020-10-14", NT,
+        ({"name": LTNT}, [(LTNT, "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Thuận", "false", "2020-10-14", NT,
                NINH_THUAN_GUESTS),
               (LTNT, "Trưởng Ban Dân vận Tỉnh ủy Ninh Thuận", "false", "2020-10-14", NT, NINH_THUAN_GUESTS),
               (LTNT, "Ủy viên Ban Thường vụ Tỉnh ủy Ninh Thuận", "false", "2020-10-14", NT, NINH_THUAN_GUESTS)]),
@@ -79,20 +82,28 @@ EXPECTED = {
           ("Tỉnh ủy Ninh Thuận", "1", "Tỉnh ủy Ninh Thuận", "Huyện ủy Ninh Hải", "district")]),
     ],
     "events-in-period": [
-        ({}, [("2022-12-28", "Sáng", "Hội nghị", "Ban Dân vận Trung ương",
-               "Triệu Thị Hằng, Tạ Thị Hồng Vân, Đinh Thế Phương, Đỗ Minh Khang", "2022-12-01", "2022-12-31")]),
-        ({"from": "2018-01-01"},
-         [("2018-10-13", "Chiều", "Lễ tuyên dương", "Ban Dân vận Thành ủy Thành phố Hồ Chí Minh",
-           "Hoàng Đức Trí, Lâm Quốc Hưng, Phùng Văn Khải, Đoàn Thị Bích Liên", "2018-01-01", "2022-12-31"),
-          ("2020-10-14", "Sáng", "Họp mặt", "Ban Dân vận Tỉnh ủy Ninh Thuận",
-           "Hồ Thị Kim Oanh, Lưu Thị Ngọc Trâm, Mai Văn Lộc, Thái Ngọc Sơn, Đàm Quốc Khánh", "2018-01-01", "2022-12-31"),
+        ({}, [("2018-10-13", "Chiều", "Lễ tuyên dương", "Ban Dân vận Thành ủy Thành phố Hồ Chí Minh",
+               "Hoàng Đức Trí, Lâm Quốc Hưng, Phùng Văn Khải, Đoàn Thị Bích Liên", "", ""),
+              ("2020-10-14", "Sáng", "Họp mặt", "Ban Dân vận Tỉnh ủy Ninh Thuận",
+               "Hồ Thị Kim Oanh, Lưu Thị Ngọc Trâm, Mai Văn Lộc, Thái Ngọc Sơn, Đàm Quốc Khánh", "", ""),
+              ("2021-12-21", "Chiều", "Hội nghị", "Ban Thường vụ Tỉnh ủy Lào Cai",
+               "Bế Quang Huy, Lục Thị Thanh Hương, Vàng Seo Chớ", "", ""),
+              ("2022-12-28", "Sáng", "Hội nghị", "Ban Dân vận Trung ương",
+               "Triệu Thị Hằng, Tạ Thị Hồng Vân, Đinh Thế Phương, Đỗ Minh Khang", "", "")]),
+        ({"from": "2022-12-01", "to": "2022-12-31"},
+         [("2022-12-28", "Sáng", "Hội nghị", "Ban Dân vận Trung ương",
+           "Triệu Thị Hằng, Tạ Thị Hồng Vân, Đinh Thế Phương, Đỗ Minh Khang", "2022-12-01", "2022-12-31")]),
+        ({"from": "2020-10-14", "to": "2021-12-21"},  # both days count
+         [("2020-10-14", "Sáng", "Họp mặt", "Ban Dân vận Tỉnh ủy Ninh Thuận",
+           "Hồ Thị Kim Oanh, Lưu Thị Ngọc Trâm, Mai Văn Lộc, Thái Ngọc Sơn, Đàm Quốc Khánh", "2020-10-14", "2021-12-21"),
           ("2021-12-21", "Chiều", "Hội nghị", "Ban Thường vụ Tỉnh ủy Lào Cai",
-           "Bế Quang Huy, Lục Thị Thanh Hương, Vàng Seo Chớ", "2018-01-01", "2022-12-31"),
-          ("2022-12-28", "Sáng", "Hội nghị", "Ban Dân vận Trung ương",
-           "Triệu Thị Hằng, Tạ Thị Hồng Vân, Đinh Thế Phương, Đỗ Minh Khang", "2018-01-01", "2022-12-31")]),
+           "Bế Quang Huy, Lục Thị Thanh Hương, Vàng Seo Chớ", "2020-10-14", "2021-12-21")]),
+        ({"to": "2019-01-01"},
+         [("2018-10-13", "Chiều", "Lễ tuyên dương", "Ban Dân vận Thành ủy Thành phố Hồ Chí Minh",
+           "Hoàng Đức Trí, Lâm Quốc Hưng, Phùng Văn Khải, Đoàn Thị Bích Liên", "", "2019-01-01")]),
     ],
     "co-attendance": [
-        ({}, [(LTNT, other, "1", "2020-10-14")
+        ({"name": LTNT}, [(LTNT, other, "1", "2020-10-14")
               for other in ("Hồ Thị Kim Oanh", "Mai Văn Lộc", "Thái Ngọc Sơn", "Đàm Quốc Khánh")]),
     ],
     "directives-by-issuer": [
@@ -125,7 +136,7 @@ EXPECTED = {
               ("1", "Quyết định số 23", "23-QĐ/TW", "2021-07-30", "Bộ Chính trị")]),
     ],
     "implementation-chains": [
-        ({}, [("id:directive/national/ct-5", "1", "Kế hoạch số 35 (Lào Cai)", "Chỉ thị số 5"),
+        ({"target": "id:directive/national/ct-5"}, [("id:directive/national/ct-5", "1", "Kế hoạch số 35 (Lào Cai)", "Chỉ thị số 5"),
               ("id:directive/national/ct-5", "1", "Kết luận số 1", "Chỉ thị số 5")]),
     ],
     "awards-by-province": [
@@ -137,12 +148,12 @@ EXPECTED = {
               ("Thành phố Hồ Chí Minh", "province", "Tuyên dương", "1", "30", "65", "0")]),
     ],
     "person-mentions": [
-        ({}, [("Đàm Quốc Khánh", "2020-10-14", NT, "504", "1024", NINH_THUAN_GUESTS),
+        ({"name": "Đàm Quốc Khánh"}, [("Đàm Quốc Khánh", "2020-10-14", NT, "504", "1024", NINH_THUAN_GUESTS),
               ("Đàm Quốc Khánh", "2020-10-14", NT, "3857", "4157", NINH_THUAN_DIRECTION),
               ("Đàm Quốc Khánh", "2020-10-14", NT, "5089", "5241", NINH_THUAN_CAPTION)]),
     ],
     "person-timeline": [
-        ({}, [(LTNT, "2020-10-14", "vnpol:Event", HOP_MAT, "", "attendee speaker", NT),
+        ({"name": LTNT}, [(LTNT, "2020-10-14", "vnpol:Event", HOP_MAT, "", "attendee speaker", NT),
               (LTNT, "2020-10-14", "vnpol:Tenure", "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Thuận", "false",
                "", NT),
               (LTNT, "2020-10-14", "vnpol:Tenure", "Trưởng Ban Dân vận Tỉnh ủy Ninh Thuận", "false", "", NT),
@@ -218,7 +229,7 @@ def test_every_query_file_has_expected_rows():
 
 
 def test_every_implementation_chain(dataset):
-    assert rows(dataset, "implementation-chains", target="") == [
+    assert rows(dataset, "implementation-chains") == [
         ("id:directive/national/ct-16", "1", "Công văn số 245 (Hà Giang)", "Chỉ thị số 16"),
         ("id:directive/national/ct-5", "1", "Kế hoạch số 35 (Lào Cai)", "Chỉ thị số 5"),
         ("id:directive/national/ct-5", "1", "Kết luận số 1", "Chỉ thị số 5"),
@@ -234,9 +245,9 @@ def test_every_sentence_naming_a_person(dataset):
 def test_implementation_chains_are_followed_to_any_depth():
     store = ox.Store()
     store.load(input="""@prefix vnpol: <https://w3id.org/vnpol/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-        <x:cv> vnpol:implements <x:kh> ; rdfs:label "CV" .  <x:kh> vnpol:implements <x:kl> ; rdfs:label "KH" .
-        <x:kh2> vnpol:implements <x:kl> ; rdfs:label "KH2" .  <x:kl> vnpol:implements <x:nq> ; rdfs:label "KL" .
-        <x:nq> rdfs:label "NQ" .""", format=ox.RdfFormat.TURTLE)
+        <x:cv> vnpol:implements <x:kh> ; rdfs:label "CV"@vi .  <x:kh> vnpol:implements <x:kl> ; rdfs:label "KH"@vi .
+        <x:kh2> vnpol:implements <x:kl> ; rdfs:label "KH2"@vi .  <x:kl> vnpol:implements <x:nq> ; rdfs:label "KL"@vi .
+        <x:nq> rdfs:label "NQ"@vi .""", format=ox.RdfFormat.TURTLE)
     assert rows(store, "implementation-chains", target="<x:nq>") == [
         ("<x:nq>", "1", "KL", "NQ"), ("<x:nq>", "2", "KH", "KL"), ("<x:nq>", "2", "KH2", "KL"), ("<x:nq>", "3", "CV", "KH")]
 
@@ -348,7 +359,8 @@ def test_a_parameter_must_be_a_result_column(capsysbinary, examples_build):
 
 
 def test_table_aligns_vietnamese_by_display_width(capsysbinary, examples_build):
-    code, out, _ = kg(capsysbinary, str(QUERIES / "co-attendance.rq"), "--data", str(examples_build[0]))
+    code, out, _ = kg(capsysbinary, str(QUERIES / "co-attendance.rq"), "--data", str(examples_build[0]),
+                      "--param", f"name={LTNT}")
     lines = out.splitlines()
     assert code == EXIT_OK and lines[-1] == "(4 rows)"
     assert lines[0] == " name              | other           | events | latest"
@@ -373,7 +385,7 @@ def test_display_width_and_cutting_keep_combining_marks():
 
 def test_table_cuts_wide_cells(capsysbinary, examples_build):
     _, out, _ = kg(capsysbinary, str(QUERIES / "person-mentions.rq"), "--data", str(examples_build[0]),
-                   "--max-width", "20")
+                   "--param", "name=Đàm Quốc Khánh", "--max-width", "20")
     assert out.splitlines()[2] == " Đàm Quốc Khánh | 2020-10-14 | ninh-thuan-hop-mat.… |   504 | 1024 | Đến dự buổi Họp mặt…"
 
 
@@ -403,7 +415,7 @@ def test_csv_is_w3c_csv(capsysbinary, examples_build):
 
 def test_tsv_is_w3c_tsv(capsysbinary, examples_build):
     code, out, _ = kg(capsysbinary, str(QUERIES / "implementation-chains.rq"), "--data", str(examples_build[0]),
-                      "--format", "tsv")
+                      "--param", "target=id:directive/national/ct-5", "--format", "tsv")
     assert (code, out.splitlines()) == (EXIT_OK, [
         "?target\t?depth\t?document\t?implements",
         '<https://w3id.org/vnpol/id/directive/national/ct-5>\t1\t"Kế hoạch số 35 (Lào Cai)"@vi\t"Chỉ thị số 5"@vi',
@@ -451,13 +463,42 @@ def test_inline_syntax_error(capsysbinary, examples_build):
 
 @pytest.mark.parametrize("make, message", [
     (lambda d: ["--data", str(d / "missing.trig")], "missing.trig: no such file"),
-    (lambda d: ["--data", str(d / "x.rdf")], "x.rdf: unknown data format"),
-    (lambda d: ["--store", str(d / "nowhere")], "nowhere: no such store directory"),
+    (lambda d: ["--data", str(d / "x.rdf")], "x.rdf: unknown format"),
+    (lambda d: ["--store", str(d / "nowhere")], "nowhere: no such store folder"),
     (lambda d: ["--store", str(d)], "not an Oxigraph store"),
 ])
 def test_unusable_data(capsysbinary, tmp_path, make, message):
     code, _, err = kg(capsysbinary, str(QUERIES / "body-members.rq"), *make(tmp_path))
     assert code == EXIT_USAGE and message in err and "Traceback" not in err
+
+
+def test_a_shipped_query_runs_by_name(capsysbinary, examples_build):
+    by_name = kg(capsysbinary, "body-members", "--data", str(examples_build[0]))
+    assert by_name == kg(capsysbinary, str(QUERIES / "body-members.rq"), "--data", str(examples_build[0]))
+    assert by_name[0] == EXIT_OK and by_name[1].endswith("(2 rows)\n")
+    assert kg(capsysbinary, "body-members.rq", "--data", str(examples_build[0])) == by_name
+    code, _, err = kg(capsysbinary, "nope.rq", "--data", str(examples_build[0]))
+    assert (code, err) == (EXIT_USAGE, "kg query: nope.rq: cannot read the query file (No such file or directory)\n")
+    code, _, err = kg(capsysbinary, "body-member", "--data", str(examples_build[0]))
+    assert code == EXIT_USAGE and err.startswith("kg query: no query named 'body-member': give a .rq file, SPARQL "
+                                                 "text, or one of awards-by-province, body-hierarchy, body-members,")
+
+
+def test_kg_queries_lists_every_shipped_query(capsys):
+    assert main(["queries"]) == EXIT_OK
+    listing = capsys.readouterr().out
+    assert [block.splitlines()[0] for block in listing.split("\n\n")] == sorted(EXPECTED)
+    assert ("official-offices\n"
+            "  Which offices has an official held, now and formerly, and which report and sentence say so?\n"
+            "  Một cán bộ đã và đang giữ những chức vụ nào; báo cáo nào, câu nào nói vậy?\n"
+            "  --param name=… (vi): the official's name, as the graph labels them; unset, every official\n\n") in listing
+    assert ('  --param role=… (vi, default="Bí thư"): the role, as the graph labels it: "Bí thư", "Phó Chủ tịch", '
+            '"Trưởng ban", ...\n') in listing
+    assert "person-timeline\n" in listing and "  needs the report graphs: a .trig or .nq build, or a store\n" in listing
+    assert main(["queries", "body-members"]) == EXIT_OK
+    assert capsys.readouterr().out == (QUERIES / "body-members.rq").read_text(encoding="utf-8")
+    assert main(["queries", "nope"]) == EXIT_USAGE
+    assert capsys.readouterr().err.startswith("kg queries: no query named 'nope' (the queries: awards-by-province, ")
 
 
 def test_missing_query_file(capsysbinary, examples_build):
@@ -477,13 +518,64 @@ def test_store_gives_the_same_rows_as_the_file(capsysbinary, examples_build, tmp
         assert from_store == from_file and from_store[1].count("\r\n") > 1
 
 
-def test_union_only_builds_answer_queries_without_graph_patterns(capsysbinary, examples_build, tmp_path):
-    nt = tmp_path / "examples.nt"
-    quads = ox.Store()
-    quads.load(path=str(examples_build[0]), format=ox.RdfFormat.TRIG)
-    nt.write_bytes(ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES))
-    for name, answers in (("most-cited-directives", True), ("official-offices", False)):
-        query = str(QUERIES / f"{name}.rq")
-        union_only = kg(capsysbinary, query, "--data", str(nt))
-        assert (union_only == kg(capsysbinary, query, "--data", str(examples_build[0]))) is answers
-        assert union_only[1].endswith("(13 rows)\n" if answers else "(0 rows)\n")
+@pytest.fixture(scope="module")
+def union_builds(tmp_path_factory) -> dict[str, ox.Store]:
+    """The examples built into each format that keeps only the union of the report graphs."""
+    folder = tmp_path_factory.mktemp("union")
+    stores = {}
+    for suffix in (".ttl", ".nt", ".jsonld"):
+        out = folder / f"examples{suffix}"
+        assert main(["build", str(EXAMPLES / "reports"), "-o", str(out), "-q", "--workers", "1"]) == EXIT_OK
+        stores[suffix] = out
+    return stores
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_query_answers_the_same_on_the_union_formats_or_refuses(capsysbinary, examples_build, union_builds,
+                                                                         name):
+    query = load_query(name)
+    for suffix, path in union_builds.items():
+        for params, expected in [({}, None), *EXPECTED[name]]:
+            argv = [name, "--data", str(path), "--format", "csv"]
+            argv += [f"--param={k}={v}" for k, v in params.items()]
+            code, out, err = kg(capsysbinary, *argv)
+            if reads_report_graphs(query):
+                assert (code, out) == (EXIT_USAGE, "") and err == (
+                    f"kg query: {name} reads each report's own graph: give a .trig or .nq build or a --store "
+                    f"(a {suffix} build holds only the union of the reports)\n")
+            else:
+                on_trig = kg(capsysbinary, *argv[:2], str(examples_build[0]), *argv[3:])
+                assert (code, out) == on_trig[:2] and out.count("\r\n") > 1, (suffix, params)
+    assert reads_report_graphs(query) == (name in ("body-members", "person-timeline", "role-holders-by-province"))
+
+
+@pytest.mark.parametrize("name, count", [("official-offices", 36), ("person-timeline", 43), ("co-attendance", 50),
+                                         ("person-mentions", 125)])
+def test_unset_person_means_everyone(dataset, name, count):
+    everyone = rows(dataset, name)
+    names = sorted({row[0] for row in everyone})
+    assert len(everyone) == count and len(names) > 10
+    assert Counter(everyone) == Counter(row for n in names for row in rows(dataset, name, name=n))
+
+
+def test_an_empty_answer_says_which_values_it_used(capsysbinary, examples_build):
+    code, out, err = kg(capsysbinary, "events-in-period", "--data", str(examples_build[0]), "--param", "from=2023-01-01")
+    assert (code, out.splitlines()[-1], err) == (EXIT_OK, "(0 rows)", "kg query: no rows with from=2023-01-01, "
+                                                                        "unset (every value): to\n")
+    code, out, err = kg(capsysbinary, "body-members", "--data", str(examples_build[0]), "--param", "body=Bộ Công an",
+                        "--format", "json")
+    assert (code, json.loads(out)["results"]["bindings"]) == (EXIT_OK, [])
+    assert err == 'kg query: no rows with body="Bộ Công an"\n'
+
+
+def test_english_labels_beside_vietnamese_change_no_answer(examples_build):
+    """Every label also in English (as a later build may state it): each query still picks the Vietnamese one."""
+    store = ox.Store()
+    store.load(path=str(examples_build[0]), format=ox.RdfFormat.TRIG)
+    label = ox.NamedNode(NAMESPACES["rdfs"] + "label")
+    english = [ox.Quad(q.subject, label, ox.Literal(f"EN {q.object.value}", language="en"), q.graph_name)
+               for q in store.quads_for_pattern(None, label, None) if q.object.language == "vi"]
+    store.extend(english)
+    for name, cases in EXPECTED.items():
+        for params, expected in cases:
+            assert rows(store, name, **params) == expected, (name, params)

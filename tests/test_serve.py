@@ -118,6 +118,11 @@ def test_ask_and_construct(endpoint):
     assert len(body.decode().splitlines()) == 5
 
 
+def test_the_projects_prefixes_need_no_prefix_lines(endpoint):
+    status, _, body = get(endpoint, "SELECT ?id WHERE { ?r a vnpol:Report ; dcterms:identifier ?id } ORDER BY ?id")
+    assert (status, ids(body)) == (200, IDS)
+
+
 def test_the_default_graph_is_the_union_and_can_be_chosen(endpoint, quads, store):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     assert int(json.loads(get(endpoint, count)[2])["results"]["bindings"][0]["n"]["value"]) == quads
