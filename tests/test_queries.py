@@ -481,7 +481,7 @@ def test_a_shipped_query_runs_by_name(capsysbinary, examples_build):
     assert (code, err) == (EXIT_USAGE, "kg query: nope.rq: cannot read the query file (No such file or directory)\n")
     code, _, err = kg(capsysbinary, "body-member", "--data", str(examples_build[0]))
     assert code == EXIT_USAGE and err.startswith("kg query: no query named 'body-member': give a .rq file, SPARQL "
-                                                 "text, or one of awards-by-province, body-hierarchy, body-members,")
+                                                 "text, or one of awards-by-province, body-hierarchy, body-lineage, body-members,")
 
 
 def test_kg_queries_lists_every_shipped_query(capsys):
@@ -546,11 +546,12 @@ def test_every_query_answers_the_same_on_the_union_formats_or_refuses(capsysbina
             else:
                 on_trig = kg(capsysbinary, *argv[:2], str(examples_build[0]), *argv[3:])
                 assert (code, out) == on_trig[:2] and out.count("\r\n") > 1, (suffix, params)
-    assert reads_report_graphs(query) == (name in ("body-members", "person-timeline", "role-holders-by-province"))
+    assert reads_report_graphs(query) == (name in ("body-members", "person-timeline", "post-holders",
+                                                    "role-holders-by-province"))
 
 
 @pytest.mark.parametrize("name, count", [("official-offices", 36), ("person-timeline", 43), ("co-attendance", 50),
-                                         ("person-mentions", 125)])
+                                         ("person-mentions", 128)])
 def test_unset_person_means_everyone(dataset, name, count):
     everyone = rows(dataset, name)
     names = sorted({row[0] for row in everyone})
