@@ -68,13 +68,10 @@ class Tally:
     def add(self, report: rdf.ReportQuads) -> None:
         self.report_quads += len(report.lines)
         self.gazetteer.update(report.gazetteer)
-        self.named.add(report.lines)
-        for line in report.lines:
-            s, p, rest = line.split(" ", 2)
-            if p == rdf.T_RDF.type:
-                name = self.classes.get(rest.split(" ", 1)[0])
-                if name:
-                    self.nodes[name].add(s)
+        self.named.add(report)
+        for cls, nodes in report.nodes_by_class().items():
+            if (name := self.classes.get(cls)) is not None:
+                self.nodes[name].update(nodes)
 
     def fill(self, summary: Summary) -> None:
         summary.triples = self.report_quads + len(self.gazetteer.union(self.named.gazetteer_lines()))
@@ -187,7 +184,7 @@ class _Lines:
     def add(self, report: rdf.ReportQuads) -> None:
         self.lines += report.lines
         self.gazetteer.update(report.gazetteer)
-        self.named.add(report.lines)
+        self.named.add(report)
 
 
 def build_dataset(paths: Iterable[str | Path], *, workers: int = 1) -> tuple[Dataset, Summary]:

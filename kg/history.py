@@ -12,14 +12,15 @@ import functools
 from dataclasses import dataclass, field
 
 from . import places, rdf
+from .gazetteer import data_table
 from .records import Body, Change, Place
 
-_NAMED = (f" {rdf.T_RDF.type} {rdf.V.Body} ", f" {rdf.T_RDF.type} {rdf.V.Place} ")
+_NAMED = (rdf.V.Body, rdf.V.Place)  # the classes whose nodes may have a lineage
 
 
 def changes() -> list[Change]:
     """The changes of bodies, central ones first, each dated as in its table."""
-    return [_change(r) for name in ("central_changes.tsv", "province_changes.tsv") for r in places.rows(name)]
+    return [_change(r) for name in ("central_changes.tsv", "province_changes.tsv") for r in data_table(name)]
 
 
 def _change(row: dict[str, str]) -> Change:
@@ -95,8 +96,10 @@ class Named:
     def __init__(self) -> None:
         self.nodes: set[str] = set()
 
-    def add(self, lines: list[str]) -> None:
-        self.nodes.update(line.split(" ", 1)[0] for line in lines if _NAMED[0] in line or _NAMED[1] in line)
+    def add(self, report: rdf.ReportQuads) -> None:
+        typed = report.nodes_by_class()
+        for cls in _NAMED:
+            self.nodes.update(typed.get(cls, ()))
 
     def gazetteer_lines(self) -> list[str]:
         return gazetteer_lines(self.nodes)

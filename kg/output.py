@@ -116,7 +116,7 @@ class FileSink:
 
     def add(self, report: ReportQuads) -> None:
         self.gazetteer.update(report.gazetteer)
-        self.named.add(report.lines)
+        self.named.add(report)
         if self.fmt in PER_REPORT:
             self._write_graph(report.lines)
         else:

@@ -8,27 +8,17 @@ date's map as `former`, for the biographies and histories that name it.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field, replace
-from importlib import resources
 
-from .gazetteer import literal_alternation
+from .gazetteer import data_table, literal_alternation
 from .records import Place
-from .text import fold, normalize, slug
+from .text import fold, slug
 
 HUE_DATE = dt.date(2025, 1, 1)  # Thừa Thiên Huế became thành phố Huế (Nghị quyết 175/2024/QH15)
 MERGER_DATE = dt.date(2025, 7, 1)  # 34 provinces, no districts (Nghị quyết 202/2025/QH15)
-
-
-def rows(name: str) -> list[dict[str, str]]:
-    """A TSV table of kg/data, comment lines skipped, text normalised as the reports are."""
-    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    return [{k: normalize(v or "") for k, v in row.items()}
-            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
 def _split(value: str) -> list[str]:
@@ -136,14 +126,14 @@ def political_map(day: dt.date | None) -> PoliticalMap:
 
 @functools.cache
 def _map_2024() -> PoliticalMap:
-    kinds = {r["province"]: r["kind"] for r in rows("province_successors.tsv")}  # Thừa Thiên Huế: a province
+    kinds = {r["province"]: r["kind"] for r in data_table("province_successors.tsv")}  # Thừa Thiên Huế: a province
     out = PoliticalMap(former=dict(_historical_places()))
-    for r in rows("provinces.tsv"):
+    for r in data_table("provinces.tsv"):
         kind = kinds[r["name"]]
         out.add(Place(r["name"], r["full_name"], kind, None, _level_word(kind)), _split(r["aliases"]), _split(r["hosts"]))
-    for r in rows("districts.tsv"):
+    for r in data_table("districts.tsv"):
         out.units.setdefault(r["name"], []).append(Place(r["name"], r["name"], "district", r["province"], r["level"]))
-    for r in rows("commune_successors.tsv"):
+    for r in data_table("commune_successors.tsv"):
         if r["commune"]:
             out.communes.setdefault(r["commune"], []).append(
                 Place(r["commune"], r["commune"], "commune", r["province"], r["commune_level"].lower()))
@@ -169,10 +159,10 @@ def _map_2025_first_half() -> PoliticalMap:
 def _map_2025() -> PoliticalMap:
     before = _map_2024()
     out = PoliticalMap()
-    for r in rows("provinces_2025.tsv"):
+    for r in data_table("provinces_2025.tsv"):
         out.add(_provinces_2025()[r["name"]], _split(r["aliases"]), _split(r["hosts"]))
     out.former = {**{n: p for n, p in before.provinces.items() if n not in out.provinces}, **before.former}
-    for r in rows("communes_2025.tsv"):
+    for r in data_table("communes_2025.tsv"):
         out.units.setdefault(r["name"], []).append(Place(r["name"], r["name"], "commune", r["province"], r["level"]))
     out.communes = out.units
     out.hosts.sort(key=lambda hp: -len(hp[0]))
@@ -181,7 +171,7 @@ def _map_2025() -> PoliticalMap:
 
 @functools.cache
 def _provinces_2025() -> dict[str, Place]:
-    return {r["name"]: Place(r["name"], r["full_name"], r["kind"], None, r["level"]) for r in rows("provinces_2025.tsv")}
+    return {r["name"]: Place(r["name"], r["full_name"], r["kind"], None, r["level"]) for r in data_table("provinces_2025.tsv")}
 
 
 def _level_word(kind: str) -> str:
@@ -193,7 +183,7 @@ def historical_provinces() -> dict[str, HistoricalProvince]:
     """The provinces of historical_provinces.tsv, by name."""
     return {r["name"]: HistoricalProvince(Place(r["name"], r["name"], "province", None, "tỉnh"), int(r["from"]),
                                           int(r["until"]), tuple(_split(r["successors"])))
-            for r in rows("historical_provinces.tsv")}
+            for r in data_table("historical_provinces.tsv")}
 
 
 def _historical_places() -> dict[str, Place]:
@@ -204,7 +194,7 @@ def _historical_places() -> dict[str, Place]:
 def successors() -> dict[str, tuple[str, ...]]:
     """A former province's name → the provinces it became (a pre-2025 province: its 2025 one)."""
     out = {name: h.successors for name, h in historical_provinces().items()}
-    out.update((r["province"], (r["successor"],)) for r in rows("province_successors.tsv") 
+    out.update((r["province"], (r["successor"],)) for r in data_table("province_successors.tsv") 
                if r["successor"] != r["province"])
     return out
 

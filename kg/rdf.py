@@ -202,6 +202,17 @@ class ReportQuads:
     graph: str  # the report's IRI, which names its graph
     lines: list[str]  # sorted, unique
     gazetteer: list[str]  # sorted, unique
+    typed: dict[str, set[str]] | None = None  # class → the nodes the graph types so (read from `lines` if None)
+
+    def nodes_by_class(self) -> dict[str, set[str]]:
+        """Class → the nodes this report's graph gives that rdf:type."""
+        if self.typed is None:
+            self.typed = {}
+            for line in self.lines:
+                s, p, rest = line.split(" ", 2)
+                if p == T_RDF.type:
+                    self.typed.setdefault(rest.split(" ", 1)[0], set()).add(s)
+        return self.typed
 
 
 class ReportGraph:
@@ -216,9 +227,12 @@ class ReportGraph:
         self.seen_evidence: set[str] = set()
         self.event_nodes: dict[int, str] = {}
         self.written: dict[tuple, str] = {}  # for @once
+        self.typed: dict[str, set[str]] = {}
 
     def add(self, s: str, p: str, o: str) -> None:
         self.lines.add(f"{s} {p} {o} {self.report} .")
+        if p == T_RDF.type:
+            self.typed.setdefault(o, set()).add(s)
 
     def add_gazetteer(self, s: str, p: str, o: str) -> None:
         self.gaz_lines.add(f"{s} {p} {o} <{GAZETTEER_GRAPH}> .")
@@ -244,7 +258,7 @@ class ReportGraph:
             self.award(a, n)
         for m in self.facts.movements:
             self.movement(m)
-        return ReportQuads(self.report[1:-1], sorted(self.lines), sorted(self.gaz_lines))
+        return ReportQuads(self.report[1:-1], sorted(self.lines), sorted(self.gaz_lines), self.typed)
 
     def _report(self) -> None:
         meta, r = self.facts.meta, self.report

@@ -26,12 +26,14 @@ TONE_PAIRS = _tone_table()
 # Only where the pair ends the word, and not after "q" ("quý" keeps its tone: see _old_tone).
 # No look-behind in front, so that the search can skip ahead to the pairs' first letters.
 _TONE_RE = re.compile("(" + "|".join(map(re.escape, TONE_PAIRS)) + r")(?![^\W\d_])")
-_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\u00ad]")
+_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000\t\u00ad"
 _LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
 # Marks that change the direction of text or are not seen (bidi embeddings, overrides and isolates, zero-width
 # joiners, the word joiner, invisible operators): in a label they hide or reorder what a reader sees.
-HIDDEN = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+_HIDDEN = "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+HIDDEN = re.compile(f"[{_HIDDEN}]")
+_AS_SPACE = re.compile(f"[{_SPACES}{_HIDDEN}{_CONTROLS}]")  # odd spaces, hidden marks and control characters
 _SURROGATES = re.compile("[\ud800-\udfff]")  # halves of a pair, alone: not text, cannot be written as UTF-8
 
 
@@ -42,9 +44,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", " \n").replace("\r", "\n")
     text = _LINE_BREAKS.sub("\n", text)
-    text = _SPACES.sub(" ", text)
-    text = HIDDEN.sub(" ", text)
-    text = _CONTROLS.sub(" ", text)
+    text = _AS_SPACE.sub(" ", text)
     text = _SURROGATES.sub("\ufffd", text)
     return _TONE_RE.sub(_old_tone, text)
 
@@ -80,7 +80,13 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# A capital letter of the Latin scripts (Vietnamese included): where a proper name can start.
+CAPITAL = re.compile("[" + "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper()) + "]")
+
+
 def is_capitalised(word: str) -> bool:
     """A syllable of a proper name: upper-case first letter, the rest lower ("H'Mai", "K’Ré": each part so)."""
+    if word.isalpha():
+        return word.istitle()
     return bool(word) and all(part[:1].isupper() and (len(part) == 1 or part[1:].islower())
                               for part in re.split("['’]", word))

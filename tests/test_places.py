@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from kg.places import HUE_DATE, MERGER_DATE, historical_provinces, political_map, province, rows, successors
+from kg.gazetteer import data_table as rows
+from kg.places import HUE_DATE, MERGER_DATE, historical_provinces, political_map, province, successors
+from kg.text import normalize
 
 
 def test_before_2025_the_63_provinces_and_their_districts():
@@ -71,3 +74,13 @@ def test_historical_provinces_and_what_they_became():
     for name, p in h.items():  # each successor is a province of some date
         assert all(province(s) for s in p.successors), name
     assert province("Hà Tuyên").full_name == "Hà Tuyên"
+
+
+def test_the_tables_are_written_as_the_reports_are_normalised():
+    """The tables are read as they are (kg.gazetteer): a value in another tone-mark style or NFD would match nothing."""
+    data = Path(__file__).resolve().parent.parent / "kg" / "data"
+    for path in sorted(data.glob("*.tsv")) + sorted(data.glob("*.toml")) + [data / "surnames.txt"]:
+        if path.name == "vni.tsv":  # an encoding's table: its spellings are the encoding's
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert all(normalize(v) == v for v in line.split("\t")), f"{path.name}:{n}: write it as kg.text.normalize does"

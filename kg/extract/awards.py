@@ -25,7 +25,7 @@ class AwardFinder:
     def find(self, sentence: Sentence, givers: list[tuple[int, int, Body | Title | str]]) -> list[Award]:
         """Awards in a sentence; `givers` are the bodies, nameless titles and people it names, with spans."""
         text = sentence.text
-        if not self.any_type.searcher(text)(0):
+        if not self.any_type.search(text):
             return []
         awards: list[Award] = []
         clause_start = 0

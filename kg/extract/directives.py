@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import WordTrigger
 from ..phrases import Context
 from ..phrases.bodies import BodyFinder, central_body
 from ..phrases.dates import find_dates
@@ -43,6 +44,8 @@ class DirectiveFinder:
         self.bodies = bodies
         self.titles = titles
         words = self.gaz.doc_word_re
+        # a citation starts with a document's type or "số": a sentence without them cites nothing
+        self.trigger = WordTrigger([re.escape(w) for w in self.gaz.doc_type_by_word] + ["số"])
         self.cite = re.compile(  # every citation starts a word: checking that first makes the search fast
             rf"(?<![^\W_])(?:(?P<congress>{_CONGRESS})"
             rf"|(?P<word>{words})\s+(?:số\s*)?(?:(?:{_PARTY_NUMBERS})|(?:{_PARTY_SYMBOL})|(?:{_ASSEMBLY_SYMBOL})"
@@ -58,6 +61,8 @@ class DirectiveFinder:
     def find(self, sentence: Sentence, ctx: Context, earlier: list[Directive] = ()) -> list[Directive]:
         """The documents a sentence cites; `earlier`, those of the sentences before, for "Công văn này …"."""
         text = sentence.text
+        if not self.trigger.search(text):
+            return []
         matches = [m for m in self.cite.finditer(text) if m.group(0)]
         own = self._referent(text[:matches[0].start()], earlier) if matches else None
         found: list[Directive] = []

@@ -11,12 +11,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from ..gazetteer import word_start_search
 from ..phrases import Context, Spans
 from ..phrases.bodies import BodyMatch
 from ..phrases.names import NameFinder, NameSpan
 from ..phrases.places import WORD
 from ..phrases.titles import TitleMatch, complete_chain, title_name
 from ..records import Body, Sentence, Tenure, Title
+from ..text import CAPITAL
 
 # What may stand between two titles of one person: a comma, a dash, "kiêm", "và", a term.
 _TERM = r"(?:\(?\s*(?:khóa|khoá|nhiệm kỳ)\s+[\dIVXLivxl]+(?:\s*[-–]\s*\d{4})?\s*\)?)"
@@ -179,11 +181,14 @@ class OfficialsReader:
     def _known_names(self, text: str, taken: Spans) -> list[NameSpan]:
         """In a sentence with no title, only the officials already named matter: by full or short name."""
         spans = []
-        for word in WORD.finditer(text):  # one pass over the sentence, however many officials the report has named
+        pos = 0  # one pass over the sentence's capitalised words, however many officials the report has named
+        while self.known and (capital := word_start_search(CAPITAL, text, pos)):
+            word = WORD.match(text, capital.start())
             for name in self.known_by_first.get(word.group(), ()):
                 if text.startswith(name, word.start()) and not _WORD_CHAR.match(text, word.start() + len(name)):
                     spans.append(NameSpan(word.start(), word.start() + len(name), name))
                     break
+            pos = word.end()
         spans += self.names.short_names(text, taken, spans)
         return sorted(spans, key=lambda s: s.start)
 

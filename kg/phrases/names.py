@@ -75,7 +75,7 @@ class NameFinder:
     def short_names(self, text: str, taken, found: list[NameSpan]) -> list[NameSpan]:
         """Given names alone after an honorific ("ông Khải"), outside `taken` and the names `found`."""
         out = []
-        if not self.honorifics.searcher(text)(0):
+        if not self.honorifics.search(text):
             return out
         for m in at_word_starts(self.short_re, text):
             word = m.group("name")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..gazetteer import ByFirstWord
 from ..records import Body, Title
 from ..text import squash
 from . import Context
@@ -56,6 +57,8 @@ class TitleFinder:
     def __init__(self, gaz, bodies: BodyFinder):
         self.gaz = gaz
         self.bodies = bodies
+        self.special, self.roles, self.head_roles, self.bare_roles = map(
+            ByFirstWord, (gaz.special_titles, gaz.roles, gaz.head_roles, gaz.bare_roles))
         former = "|".join(gaz.former_words)
         self.former_re = re.compile(rf"(?:(?<=\s)(?:{former})|^(?:{former.title()}|{former}))\s+$")
 
@@ -95,7 +98,7 @@ class TitleFinder:
 
     def _special(self, text, pos, ctx):
         best = None
-        for row in self.gaz.special_titles:
+        for row in self.special.at(text, pos):
             m = row.pattern.match(text, pos)
             if not m or (best and m.end() <= best.end):
                 continue
@@ -136,7 +139,7 @@ class TitleFinder:
         return BodyMatch(pos, end, None, sub=sub, fallback=of_committee(sub, own) if own else None)
 
     def _role(self, text, pos, ctx):
-        for row in self.gaz.roles:
+        for row in self.roles.at(text, pos):
             m = row.pattern.match(text, pos)
             if not m or not text.startswith(" ", m.end()):
                 continue
@@ -146,7 +149,7 @@ class TitleFinder:
         return None
 
     def _head_role(self, text, pos, ctx):
-        for row in self.gaz.head_roles:
+        for row in self.head_roles.at(text, pos):
             m = row.pattern.match(text, pos)
             if not m or not text.startswith(" ", m.end()):
                 continue
@@ -160,7 +163,7 @@ class TitleFinder:
 
     def _bare(self, text, pos, ctx):
         """A role followed by a person's name and no body: "Phó Trưởng ban Cầm Văn Tú"."""
-        for row in self.gaz.bare_roles:
+        for row in self.bare_roles.at(text, pos):
             m = row.pattern.match(text, pos)
             if not m:
                 continue
