@@ -66,7 +66,7 @@ class Tally:
         self.named = Named()
 
     def add(self, report: rdf.ReportQuads) -> None:
-        self.report_quads += len(report.lines)
+        self.report_quads += report.quads
         self.gazetteer.update(report.gazetteer)
         self.named.add(report)
         for cls, nodes in report.nodes_by_class().items():

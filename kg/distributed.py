@@ -40,7 +40,7 @@ def write_shard(batch: list[SourceReport | Failure], path: str) -> list[tuple[st
     """
     results = convert_batch(batch)
     built = [r for r in results if not isinstance(r, Failure)]
-    write_atomic(path, "".join(f"{line}\n" for r in built for line in (*r.lines, *r.gazetteer)).encode("utf-8"))
+    write_atomic(path, "".join(r.nquads + "".join(f"{line}\n" for line in r.gazetteer) for r in built).encode("utf-8"))
     return [r if isinstance(r, Failure) else (r.graph, r.gazetteer) for r in results]
 
 
@@ -156,4 +156,4 @@ def _read_shard(shard: Path, manifest: list) -> Iterator[rdf.ReportQuads | Failu
             yield item
         else:
             graph, gazetteer = item
-            yield rdf.ReportQuads(graph, lines.pop(graph), gazetteer)
+            yield rdf.ReportQuads.of_lines(graph, lines.pop(graph), gazetteer)

@@ -227,6 +227,7 @@ class Gazetteer:
         self.steering = bodies["steering"]
         self.steering_re = word_regex(self.steering["forms"])
         self.levels = data_table("levels.tsv")
+        self._level_rows: dict[str, dict[str, str]] = {}  # level_of, by the words as written
         self.level_re = re.compile(
             r"(?:" + "|".join(exact_capitals(r["form"]) for r in sorted(self.levels, key=lambda r: -len(r["form"])))
             + r")(?![^\W_])", re.IGNORECASE)
@@ -294,7 +295,10 @@ class Gazetteer:
 
     def level_of(self, written: str) -> dict[str, str]:
         """The row of levels.tsv a level word matched ("TP." → city, "thành phố")."""
-        return next(r for r in self.levels if re.fullmatch(exact_capitals(r["form"]), written, re.IGNORECASE))
+        if written not in self._level_rows:
+            self._level_rows[written] = next(r for r in self.levels
+                                             if re.fullmatch(exact_capitals(r["form"]), written, re.IGNORECASE))
+        return self._level_rows[written]
 
     def district(self, name: str, level_word: str | None, province: Place | None) -> Place | None:
         """The district of that name, preferring the given level and province."""

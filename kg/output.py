@@ -117,7 +117,9 @@ class FileSink:
     def add(self, report: ReportQuads) -> None:
         self.gazetteer.update(report.gazetteer)
         self.named.add(report)
-        if self.fmt in PER_REPORT:
+        if self.fmt == "nquads":
+            self.file.write(report.nquads.encode("utf-8"))
+        elif self.fmt in PER_REPORT:
             self._write_graph(report.lines)
         else:
             self.union.update(_triple(line) for line in report.lines)

@@ -106,8 +106,9 @@ def _quads(lines: list[str]) -> Iterator[ox.Quad]:
 
 def _identifier(report: rdf.ReportQuads) -> str:
     prefix = f"<{report.graph}> {rdf.T_DC.identifier} "
-    line = next(line for line in report.lines if line.startswith(prefix))
-    return next(_quads([line])).object.value
+    nquads = report.nquads
+    start = 0 if nquads.startswith(prefix) else nquads.index("\n" + prefix) + 1  # a line's start: literals escape "\n"
+    return next(_quads([nquads[start:nquads.index("\n", start)]])).object.value
 
 
 class ReportStore:
@@ -308,8 +309,8 @@ class _BulkWriter:
             self.file = open(self.folder / "chunk.nq", "w", encoding="utf-8")  # noqa: SIM115 (closed by _load)
         new_gazetteer = [line for line in report.gazetteer if line not in self.gazetteer]
         self.gazetteer.update(new_gazetteer)
-        self.file.write("\n".join((*report.lines, *new_gazetteer)) + "\n")
-        self.quads += len(report.lines) + len(new_gazetteer)
+        self.file.write(report.nquads + "".join(f"{line}\n" for line in new_gazetteer))
+        self.quads += report.quads + len(new_gazetteer)
         self.reports.append((report.graph, _identifier(report), key, report.gazetteer))
         if self.quads >= BULK_CHUNK:
             self._load()
@@ -505,8 +506,8 @@ def dump(path: str | Path, output: str | Path) -> int:
         with ReportStore(path, create=False) as store:
             graphs = store.report_graphs()
             for graph in graphs:
-                sink.add(rdf.ReportQuads(graph, store.lines(graph), []))
-            sink.add(rdf.ReportQuads(str(rdf.GAZETTEER_GRAPH), [], store.lines(str(rdf.GAZETTEER_GRAPH))))
+                sink.add(rdf.ReportQuads.of_lines(graph, store.lines(graph), []))
+            sink.add(rdf.ReportQuads.of_lines(str(rdf.GAZETTEER_GRAPH), [], store.lines(str(rdf.GAZETTEER_GRAPH))))
     except BaseException:
         sink.abort()
         raise

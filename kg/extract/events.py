@@ -61,6 +61,7 @@ class EventGrammar:
         self.visit_re = gaz.visit_re
         self.part_words = {part: re.compile(r"(?<![^\W_])(?:" + alternation(words) + r")(?![^\W_])", re.IGNORECASE)
                            for part, words in ev["parts"].items()}
+        self.part_trigger = WordTrigger([word for words in ev["parts"].values() for word in words])
         self.cited = re.compile(r"(?:" + alternation(ev["cited_before"]) + r")\s+(?:\S+\s+){0,3}?của\s+"
                                 r"(?:các\s+)?(?:đồng chí|ông|bà|đ/c)?\s*$", re.IGNORECASE)
         self.present_of = re.compile(r"(?:" + alternation(ev["present_of"]) + r")\s+(?:\S+\s+){0,3}?của\s+"
@@ -91,12 +92,12 @@ class EventReader:
         if self.current is not None:
             self._participants(self.current, text, people, in_list)
         # "Hội nghị có sự hiện diện của:" then "- Đồng chí A, T;" lines: those named in them were there
-        self.listing = in_list or (text.rstrip().endswith(":") and self._has_part_word(text))
+        self.listing = in_list or (text.rstrip().endswith(":") and self._has_part_word(text, self._part_words(text)))
         return event
 
-    def _has_part_word(self, text: str) -> bool:
-        return bool(self.g.present_of.search(text) or self.g.part_words["attendee"].search(text)
-                    or self.g.part_words["chair"].search(text))
+    def _has_part_word(self, text: str, verbs: dict[str, list[tuple[int, int]]]) -> bool:
+        """Whether the sentence says someone attended or chaired (`verbs`: its _part_words)."""
+        return bool(verbs["attendee"] or verbs["chair"] or self.g.present_of.search(text))
 
     def _narrated(self, sentence: Sentence, bodies: list[BodyMatch], people: list[PersonMention]) -> Event | None:
         text = sentence.text
@@ -254,10 +255,11 @@ class EventReader:
         """Officials who attended, chaired, spoke or handed out awards, once each per part; `in_list`: the
         sentence is a line of a list of those present."""
         seen = {(p.person, p.part) for p in event.participants}
+        verbs = self._part_words(text) if people else []
         for person in people:
             if self._only_cited(text, person):
                 continue
-            part = self.part(text, person) or ("attendee" if in_list else None)
+            part = self._part(text, person, verbs) or ("attendee" if in_list else None)
             if part and (person.person, part) not in seen:
                 seen.add((person.person, part))
                 event.participants.append(Participation(person.person, part))
@@ -267,17 +269,27 @@ class EventReader:
         before = text[max(0, person.start - 60):person.start]
         return bool(self.g.cited.search(before)) and not self.g.present_of.search(before)
 
-    def part(self, text: str, person: PersonMention) -> str | None:
-        """What the person did, from the verb nearest their mention."""
+    def _part_words(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Where the words of each part stand in the sentence ("chủ trì", "phát biểu", "dự"), left to right."""
+        spans: dict[str, list[tuple[int, int]]] = {part: [] for part in self.g.part_words}
+        for m in self.g.part_trigger.finditer(text):
+            for part, pattern in self.g.part_words.items():
+                if found := pattern.match(text, m.start()):
+                    spans[part].append(found.span())
+                    break
+        return spans
+
+    def _part(self, text: str, person: PersonMention, verbs: dict[str, list[tuple[int, int]]]) -> str | None:
+        """What the person did, from the verb nearest their mention (`verbs`: the sentence's _part_words)."""
         best, at = None, len(text) + 1
-        for part, pattern in self.g.part_words.items():
-            m = pattern.search(text, person.end)
-            if m and m.start() - person.end < at:
-                best, at = part, m.start() - person.end
-            before = pattern.search(text, max(0, person.start - 40), person.start)
-            if before and person.start - before.end() < at:
-                best, at = part, person.start - before.end()
-        if best is None and self._has_part_word(text):
+        for part, spans in verbs.items():
+            after = next((start for start, _ in spans if start >= person.end), None)
+            if after is not None and after - person.end < at:
+                best, at = part, after - person.end
+            before = next((end for start, end in spans if start >= person.start - 40 and end <= person.start), None)
+            if before is not None and person.start - before < at:
+                best, at = part, person.start - before
+        if best is None and self._has_part_word(text, verbs):
             return "attendee"  # named in a list of those who attended: "Dự Hội nghị có đồng chí A, T; đồng chí B, T"
         return best
 

@@ -15,6 +15,8 @@ _MOVEMENT = re.compile(
 def find(sentence: Sentence) -> list[MovementMention]:
     """Each quoted movement a sentence names, with the period that follows it."""
     out = []
+    if "“" not in sentence.text and '"' not in sentence.text:  # a movement's name is quoted
+        return out
     for m in _MOVEMENT.finditer(sentence.text):
         name = m.group(1).strip()
         name = name[0].upper() + name[1:]

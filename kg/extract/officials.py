@@ -11,11 +11,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ..gazetteer import word_start_search
 from ..phrases import Context, Spans
 from ..phrases.bodies import BodyMatch
 from ..phrases.names import NameFinder, NameSpan
-from ..phrases.places import WORD
 from ..phrases.titles import TitleMatch, complete_chain, title_name
 from ..records import Body, Sentence, Tenure, Title
 from ..text import CAPITAL
@@ -45,6 +43,7 @@ _FOR_WHOM = re.compile(r"[^.;]{0,40}?\bđối với\s+(?:(?:các\s+)?(?:ông|bà
 _POST_OF = re.compile(r"(?:chức vụ|chức danh|chức|bầu|bổ nhiệm|miễn nhiệm|cho thôi)\s+$", re.IGNORECASE)
 _RETIRED = re.compile(r"\s*,?\s*(?:đã\s+|được\s+)?(?:nghỉ hưu|nghỉ công tác|thôi giữ chức)", re.IGNORECASE)
 _WORD_CHAR = re.compile(r"[^\W_]")
+_CAPITALISED_WORD = re.compile(CAPITAL.pattern + r"[^\W_]*")  # a word from its capital on ("UBND" whole)
 _SUBJECT_REACH = 160  # characters back from a linking verb to its subject
 
 
@@ -181,14 +180,15 @@ class OfficialsReader:
     def _known_names(self, text: str, taken: Spans) -> list[NameSpan]:
         """In a sentence with no title, only the officials already named matter: by full or short name."""
         spans = []
-        pos = 0  # one pass over the sentence's capitalised words, however many officials the report has named
-        while self.known and (capital := word_start_search(CAPITAL, text, pos)):
-            word = WORD.match(text, capital.start())
+        # one pass over the sentence's capitalised words, however many officials the report has named
+        for word in _CAPITALISED_WORD.finditer(text) if self.known else ():
+            at = word.start()
+            if at and _WORD_CHAR.match(text, at - 1):
+                continue
             for name in self.known_by_first.get(word.group(), ()):
-                if text.startswith(name, word.start()) and not _WORD_CHAR.match(text, word.start() + len(name)):
-                    spans.append(NameSpan(word.start(), word.start() + len(name), name))
+                if text.startswith(name, at) and not _WORD_CHAR.match(text, at + len(name)):
+                    spans.append(NameSpan(at, at + len(name), name))
                     break
-            pos = word.end()
         spans += self.names.short_names(text, taken, spans)
         return sorted(spans, key=lambda s: s.start)
 

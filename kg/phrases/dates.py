@@ -63,10 +63,13 @@ def infer_year(day: int, month: int, ctx: Context) -> int | None:
 
 
 # the year of a full date: "12/3/2019", "14-10-2025" (found from the year back, which a search can skip to)
-_FULL_DATE = re.compile(r"(?<=\d[/.-])((?:19|20)\d{2})(?!\d)")
+_FULL_DATE = re.compile(r"\d[/.-]((?:19|20)\d{2})(?!\d)")
 _DAY_MONTH_BEFORE = re.compile(r"(?<![\d/])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]$")
 _REVIEWED = re.compile(r"(?:tổng kết|sơ kết|nhìn lại)[^.;]{0,250}?(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
-_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
+# a year, not after a digit, "/", "." or "-" (checked after: a look-behind in front would keep the search from
+# skipping ahead to the digits)
+_YEAR = re.compile(r"((?:19|20)\d{2})(?![\d/])")
+_NOT_BEFORE_YEAR = "0123456789/.-"
 _RANGE = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
 _TARGET = re.compile(r"(?:đến|tới|tầm nhìn|trước|hướng tới)\s+(?:năm\s+)?$", re.IGNORECASE)
 _PLANNED = re.compile(r"(?:nhiệm vụ|kế hoạch|phương hướng|chương trình công tác|mục tiêu)(?:\s+\S+){0,3}?\s+(?:năm\s+)?$",
@@ -81,12 +84,15 @@ def report_year(text: str) -> tuple[int | None, bool]:
     ranges = [m.span() for m in _RANGE.finditer(text)]
     seen, planned = [], []
     for m in _YEAR.finditer(text):
+        if m.start() and text[m.start() - 1] in _NOT_BEFORE_YEAR:
+            continue
         if any(a <= m.start() < b for a, b in ranges) or _TARGET.search(text, max(0, m.start() - 20), m.start()):
             continue
         (planned if _PLANNED.search(text, max(0, m.start() - 40), m.start()) else seen).append(int(m.group(1)))
     seen += [int(m.group(1)) for m in _FULL_DATE.finditer(text)
-             if _DAY_MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())]
-    seen += [int(m.group(1)) for m in _REVIEWED.finditer(text.lower())]
+             if _DAY_MONTH_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1))]
+    if ranges:  # a reviewed period is a range
+        seen += [int(m.group(1)) for m in _REVIEWED.finditer(text.lower())]
     year = max(seen, default=None)
     plan = max(planned, default=None)
     if plan is not None and (year is None or plan > year):
