@@ -110,7 +110,7 @@ class WordTrigger:
 
     def searcher(self, text: str):
         """A function pos → the first match at or after pos, for this text."""
-        low = text.lower()
+        low = _lowered(text)
         if len(low) != len(text):
             return lambda pos: self.any_case.search(text, pos)
         return lambda pos: word_start_search(self.lower, low, pos)
@@ -126,6 +126,12 @@ class WordTrigger:
         while m := search(pos):
             yield m
             pos = max(m.end(), m.start() + 1)
+
+
+@functools.lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    """The text in lower case: every trigger reads the same sentence in turn."""
+    return text.lower()
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")

@@ -201,20 +201,17 @@ class ReportQuads:
 
     graph: str  # the report's IRI, which names its graph
     nquads: str  # its graph's lines, sorted and unique, each ending in a newline (one string: cheap between processes)
+    quads: int  # how many lines
     gazetteer: list[str]  # sorted, unique
     typed: dict[str, set[str]] | None = None  # class → the nodes the graph types so (read from the lines if None)
 
     @classmethod
     def of_lines(cls, graph: str, lines: list[str], gazetteer: list[str]) -> ReportQuads:
-        return cls(graph, "".join(f"{line}\n" for line in lines), gazetteer)
+        return cls(graph, "".join(f"{line}\n" for line in lines), len(lines), gazetteer)
 
     @property
     def lines(self) -> list[str]:
         return self.nquads.split("\n")[:-1]  # not splitlines: a literal may hold U+2028 and its kin unescaped
-
-    @property
-    def quads(self) -> int:
-        return self.nquads.count("\n")
 
     def nodes_by_class(self) -> dict[str, set[str]]:
         """Class → the nodes this report's graph gives that rdf:type."""
@@ -271,7 +268,7 @@ class ReportGraph:
         for m in self.facts.movements:
             self.movement(m)
         nquads = "".join(f"{line}\n" for line in sorted(self.lines))
-        return ReportQuads(self.report[1:-1], nquads, sorted(self.gaz_lines), self.typed)
+        return ReportQuads(self.report[1:-1], nquads, len(self.lines), sorted(self.gaz_lines), self.typed)
 
     def _report(self) -> None:
         meta, r = self.facts.meta, self.report

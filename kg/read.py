@@ -24,6 +24,7 @@ MAX_ID = 200  # characters in a JSON Lines record's id
 MIN_ARTICLE_LETTERS = 20  # an HTML page's text needs this many letters outside its links, or it is only a menu
 MAX_HTML_DEPTH = 255  # elements nested in elements: libxml2, under lxml, reads no deeper
 MAX_LINK_WORDS = 30  # a longer link text is not a menu's
+SHORT_ARTICLE = 500  # characters: an article this short is read again with trafilatura's fallback extractors
 _LETTERS = re.compile(r"[^\W\d_]")
 _UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept as lone surrogates
 _NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -345,17 +346,26 @@ def _lead(html: str) -> str | None:
     return None
 
 
-def read_html(html: str, path: Path) -> SourceReport:
-    """The article of a saved web page: its text, title, date and URL."""
+def _article(html: str, fast: bool):
+    """trafilatura's reading of the page's article, with its metadata; `fast`: without its fallback extractors."""
     import trafilatura
 
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)  # its warnings ("discarding data") are ours to report
     try:
-        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, favor_precision=True,
-                                          with_metadata=True, date_extraction_params={"extensive_search": True})
+        return trafilatura.bare_extraction(html, fast=fast, include_comments=False, include_tables=False,
+                                           favor_precision=True, with_metadata=True,
+                                           date_extraction_params={"extensive_search": True})
     except Exception as err:  # noqa: BLE001 (trafilatura and lxml raise many kinds on broken pages)
         raise ReadError(f"an HTML page that cannot be parsed ({err.__class__.__name__}: {err})") from None
+
+
+def read_html(html: str, path: Path) -> SourceReport:
+    """The article of a saved web page: its text, title, date and URL."""
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)  # its warnings ("discarding data") are ours to report
+    doc = _article(html, fast=True)
     text = getattr(doc, "text", None) if doc is not None else None
+    if not text or len(text) < SHORT_ARTICLE:  # its main extractor read little: compare with the others
+        doc = _article(html, fast=False)
+        text = getattr(doc, "text", None) if doc is not None else None
     page, too_deep = _parse_html(html)
     if too_deep:
         raise ReadError(f"an HTML page nested more than {MAX_HTML_DEPTH} elements deep, deeper than the HTML parser "
