@@ -1,0 +1,154 @@
+"""English names beside the Vietnamese ones (kg/english.py): composed from the tables' `en` fields for bodies,
+posts, roles, document, event and award types, directives, events and awards; people and places keep theirs."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pyoxigraph as ox
+import pytest
+from conftest import SHARED
+
+from kg import english, rdf
+from kg.build import extract_text
+from kg.cli import main
+from kg.english import body_name, post_name
+from kg.query import NAMESPACES
+from kg.records import Award, Body, Directive, Event, Place, Title
+
+SON_LA = "Đảng bộ tỉnh Sơn La đẩy mạnh công tác dân vận. "
+CA_MAU = Place("Cà Mau", "Cà Mau", "province", None, "tỉnh")
+TINH_UY_CA_MAU = Body("Tỉnh ủy Cà Mau", "party", "province", CA_MAU, None, "Tỉnh ủy")
+BDV_CA_MAU = Body("Ban Dân vận Tỉnh ủy Cà Mau", "party", "province", CA_MAU, TINH_UY_CA_MAU, "Ban Dân vận")
+
+
+def titles(text: str) -> dict[str, str | None]:
+    """Each title the sentence gives someone, by its Vietnamese name → its English name."""
+    return {t.title.name: post_name(t.title) for t in extract_text(SON_LA + text, "t.txt").tenures}
+
+
+def bodies(text: str) -> dict[str, str | None]:
+    """Each body the sentence names (after the one that places the report in Sơn La) → its English name."""
+    return {m.body.name: body_name(m.body) for m in extract_text(SON_LA + text, "t.txt").bodies
+            if m.evidence.start >= len(SON_LA)}
+
+
+def test_a_board_of_a_provincial_party_committee():
+    assert body_name(BDV_CA_MAU) == "Mass Mobilisation Commission of the Cà Mau Provincial Party Committee"
+    assert post_name(Title("Trưởng ban", BDV_CA_MAU, "Trưởng Ban Dân vận Tỉnh ủy Cà Mau", "")) == \
+           "Head of the Mass Mobilisation Commission of the Cà Mau Provincial Party Committee"
+
+
+def test_a_post_in_a_provincial_peoples_committee():
+    assert titles("Ông Lò Văn Minh, Phó Chủ tịch Ủy ban nhân dân tỉnh Sơn La, phát biểu.") == {
+        "Phó Chủ tịch Ủy ban nhân dân tỉnh Sơn La": "Vice Chairman of the Sơn La Provincial People's Committee"}
+
+
+def test_bodies_of_a_commune_and_of_a_district():
+    assert bodies("Đảng ủy xã Chiềng Sơn và Ủy ban nhân dân huyện Mai Sơn ra quân.") == {
+        "Đảng ủy xã Chiềng Sơn": "Chiềng Sơn Commune Party Committee",
+        "Ủy ban nhân dân huyện Mai Sơn": "Mai Sơn District People's Committee"}
+    assert titles("Ông Lò Văn Minh, Chủ nhiệm Ủy ban Kiểm tra Đảng ủy xã Chiềng Sơn, phát biểu.") == {
+        "Chủ nhiệm Ủy ban Kiểm tra Đảng ủy xã Chiềng Sơn":
+            "Chairman of the Inspection Commission of the Chiềng Sơn Commune Party Committee"}
+
+
+def test_the_level_is_the_one_the_name_writes():
+    """The town (thị xã) Kinh Môn written "huyện Kinh Môn": the English follows the Vietnamese name."""
+    town = Place("Kinh Môn", "Kinh Môn", "district", "Hải Dương", "thị xã")
+    assert body_name(Body("Ban Chỉ huy Quân sự huyện Kinh Môn", "armed", "district", town, None,
+                          "Ban Chỉ huy Quân sự")) == "Kinh Môn District Military Command"
+    assert body_name(Body("Thị ủy Kinh Môn", "party", "district", town, None, "Thị ủy")) == \
+           "Kinh Môn Town Party Committee"
+
+
+def test_a_centrally_run_city_and_a_body_named_inside_its_english():
+    assert bodies("Thành ủy TP.HCM, Văn phòng Ủy ban nhân dân tỉnh, Báo Sơn La đã dự.") == {
+        "Thành ủy Thành phố Hồ Chí Minh": "Hồ Chí Minh City Party Committee",
+        "Văn phòng Ủy ban nhân dân tỉnh Sơn La": "Office of the Sơn La Provincial People's Committee",
+        "Báo Sơn La": "Sơn La Newspaper"}
+
+
+def test_central_bodies_ministers_and_offices_named_alone():
+    assert titles("Ông Trần Văn Nam, Bộ trưởng Bộ Y tế; ông Lê Văn Hải, Thủ tướng Chính phủ; "
+                  "ông Đỗ Văn Tâm, Chủ tịch nước; ông Vũ Văn Hòa, Ủy viên Bộ Chính trị.") == {
+        "Bộ trưởng Bộ Y tế": "Minister of Health", "Thủ tướng Chính phủ": "Prime Minister",
+        "Chủ tịch nước": "President", "Ủy viên Bộ Chính trị": "Member of the Politburo"}
+    assert bodies("Quân khu 2 và Ban Tuyên giáo và Dân vận Trung ương phối hợp.") == {
+        "Quân khu 2": "Military Region 2",
+        "Ban Tuyên giáo và Dân vận Trung ương": "Central Commission for Information, Education and Mass Mobilisation"}
+
+
+def test_a_steering_committee_by_the_phrases_of_its_purpose():
+    assert bodies("Ban Chỉ đạo thực hiện QCDC ở cơ sở và phong trào thi đua “Dân vận khéo” tỉnh họp.") == {
+        "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở và phong trào thi đua Dân vận khéo tỉnh Sơn La":
+            "Sơn La Provincial Steering Committee for the Implementation of the Grassroots Democracy Regulations "
+            "and for the “Skilful Mass Mobilisation” Emulation Movement"}
+    unknown = Body("Ban Chỉ đạo chuyển đổi số tỉnh Cà Mau", "steering", "province", CA_MAU, None,
+                   "Ban Chỉ đạo chuyển đổi số")
+    assert body_name(unknown) is None
+    assert post_name(Title("Trưởng ban", unknown, "Trưởng Ban Chỉ đạo chuyển đổi số tỉnh Cà Mau", "")) is None
+
+
+def test_directives_events_and_awards():
+    national = Directive("Chỉ thị", "5", "national", "CT")
+    local = Directive("Kế hoạch", "58", "Hà Giang", "KH")
+    state = Directive("Quyết định", "30", "national", "QĐ", year=2020)
+    congress = Directive(english.CONGRESS_RESOLUTION, "XIII", "national", "NQĐH",
+                         issuer=Body("Đảng Cộng sản Việt Nam", "party", "central", None, None, "Đảng Cộng sản Việt Nam"))
+    assert [english.directive_name(d) for d in (national, local, state, congress)] == [
+        "Directive No. 5", "Plan No. 58 (Hà Giang)", "Decision No. 30/2020",
+        "Congress Resolution XIII (Communist Party of Viet Nam)"]
+    event = Event("Hội nghị", dt.date(2022, 12, 28), None, organizer=BDV_CA_MAU)
+    assert english.event_name(event) == \
+           "Conference 28 December 2022 (Mass Mobilisation Commission of the Cà Mau Provincial Party Committee)"
+    assert english.award_name(Award("Bằng khen", None, BDV_CA_MAU), "000_x.txt", 2) == \
+           "Certificate of Merit (000_x.txt, 2)"
+
+
+def test_every_row_of_the_tables_has_its_english():
+    t = english.tables()
+    assert all(t.central.values()) and all(t.committees.values()) and all(t.boards.values())
+    assert all(row.get("en") for row in t.locals.values())
+    for kind, table in t.concepts.items():
+        assert table and all(table.values()), kind
+    assert {"Trưởng ban", "Phó Chánh Văn phòng", "Tổng Bí thư", "Chủ tịch nước"} <= set(t.roles)
+
+
+def test_the_graph_says_the_english_beside_the_vietnamese():
+    f = extract_text(SON_LA + "Ông Lò Văn Minh, Phó Chủ tịch Ủy ban nhân dân tỉnh Sơn La, dự Hội nghị.", "t.txt")
+    quads = rdf.report_quads(f)
+    english_names = {line.split(" ", 2)[0]: line.split(" ", 2)[2] for line in quads.lines + quads.gazetteer
+                     if f" {rdf.T_SKOS.prefLabel} " in line and "@en " in line}
+    post = rdf.node(rdf.post_iri(f.tenures[0].title))
+    role = rdf.node(rdf.concept_iri("role", "Phó Chủ tịch"))
+    assert english_names[post].startswith('"Vice Chairman of the Sơn La Provincial People\'s Committee"@en ')
+    assert english_names[role].startswith('"Vice Chairman"@en ')
+    assert english_names[role].endswith(f"<{rdf.GAZETTEER_GRAPH}> .")  # with the concept's other prefLabel
+    assert rdf.node(rdf.person_iri("Lò Văn Minh")) not in english_names
+
+
+ENGLISH = """SELECT ?class ?node ?name (COUNT(DISTINCT ?en) AS ?names) WHERE {
+  VALUES ?class { vnpol:Body vnpol:Post vnpol:Event vnpol:Directive vnpol:Award vnpol:Official vnpol:Place }
+  ?node a ?class ; rdfs:label ?name FILTER (LANG(?name) = "vi")
+  OPTIONAL { ?node skos:prefLabel ?en FILTER (LANG(?en) = "en") }
+} GROUP BY ?class ?node ?name"""
+
+
+@pytest.fixture(scope="module")
+def seeds_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seeds") / "seeds.trig"
+    assert main(["build", str(SHARED / "corpus" / "seeds"), "-o", str(out), "-q"]) == 0
+    return out
+
+
+def test_every_body_post_event_directive_and_award_of_the_seeds_has_one_english_name(seeds_build):
+    store = ox.Store()
+    store.load(path=str(seeds_build), format=ox.RdfFormat.TRIG)
+    names: dict[str, dict[str, int]] = {}
+    for row in store.query(ENGLISH, use_default_graph_as_union=True, prefixes=NAMESPACES):
+        names.setdefault(row["class"].value.rsplit("#", 1)[1], {})[row["name"].value] = int(row["names"].value)
+    for cls in ("Body", "Post", "Event", "Directive", "Award"):
+        assert names[cls] and set(names[cls].values()) == {1}, (cls, [n for n, k in names[cls].items() if k != 1])
+    for cls in ("Official", "Place"):  # people and places keep their names
+        assert names[cls] and set(names[cls].values()) == {0}, cls
+    assert main(["validate", str(seeds_build)]) == 0
