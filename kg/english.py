@@ -16,6 +16,7 @@ from importlib import resources
 from .records import Award, Body, Directive, Event, Place, Title
 from .text import normalize
 
+LANGUAGES = ("vi", "en")  # of the names: rdfs:label @vi, skos:prefLabel @en
 CONGRESS_RESOLUTION = "Nghị quyết Đại hội"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -31,7 +32,7 @@ class Tables:
     """The English of the tables, by Vietnamese name."""
 
     central: dict[str, str]  # central bodies; "Quân khu {n}" → "Military Region {n}"
-    committees: dict[str, str]  # Party committees of a place, youth unions: "Tỉnh ủy" → "Provincial Party Committee"
+    committees: dict[str, str]  # Party committees of a place, youth unions: "Tỉnh ủy" → "Provincial Party …"
     boards: dict[str, str]  # a committee's boards: "Ban Dân vận" → "Mass Mobilisation Commission"
     locals: dict[str, dict]  # bodies of a level of government: their rows ("en", "bare")
     steering: str  # "Steering Committee"
@@ -124,7 +125,7 @@ def _purpose(text: str) -> str | None:
 
 
 def _filled(template: str, head: str, name: str) -> str:
-    """A central row's English with the parts its name numbers: "Quân khu {n}", "Quân khu 7" → "Military Region 7"."""
+    """A central row's English with the parts its name numbers: "Quân khu 7" → "Military Region 7"."""
     m = re.fullmatch(_PLACEHOLDER.sub(r"(?P<\1>.+)", re.escape(head)), name)
     return template.format(**m.groupdict()) if m else template
 

@@ -2,17 +2,22 @@
 posts, roles, document, event and award types, directives, events and awards; people and places keep theirs."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import re
 
+import networkx as nx
 import pyoxigraph as ox
 import pytest
 from conftest import SHARED
 
-from kg import english, rdf
+from kg import english, rdf, viz
 from kg.build import extract_text
 from kg.cli import main
 from kg.english import body_name, post_name
-from kg.query import NAMESPACES
+from kg.network import find, load
+from kg.query import NAMESPACES, bindings, english_names, execute, shipped
 from kg.records import Award, Body, Directive, Event, Place, Title
 
 SON_LA = "Đảng bộ tỉnh Sơn La đẩy mạnh công tác dân vận. "
@@ -93,8 +98,8 @@ def test_directives_events_and_awards():
     national = Directive("Chỉ thị", "5", "national", "CT")
     local = Directive("Kế hoạch", "58", "Hà Giang", "KH")
     state = Directive("Quyết định", "30", "national", "QĐ", year=2020)
-    congress = Directive(english.CONGRESS_RESOLUTION, "XIII", "national", "NQĐH",
-                         issuer=Body("Đảng Cộng sản Việt Nam", "party", "central", None, None, "Đảng Cộng sản Việt Nam"))
+    party = Body("Đảng Cộng sản Việt Nam", "party", "central", None, None, "Đảng Cộng sản Việt Nam")
+    congress = Directive(english.CONGRESS_RESOLUTION, "XIII", "national", "NQĐH", issuer=party)
     assert [english.directive_name(d) for d in (national, local, state, congress)] == [
         "Directive No. 5", "Plan No. 58 (Hà Giang)", "Decision No. 30/2020",
         "Congress Resolution XIII (Communist Party of Viet Nam)"]
@@ -152,3 +157,99 @@ def test_every_body_post_event_directive_and_award_of_the_seeds_has_one_english_
     for cls in ("Official", "Place"):  # people and places keep their names
         assert names[cls] and set(names[cls].values()) == {0}, cls
     assert main(["validate", str(seeds_build)]) == 0
+
+
+# --- reading a build in English: kg query, kg table, kg viz, kg stats, kg export ----------------------------
+
+@pytest.fixture(scope="module")
+def examples(examples_build):
+    """The examples' build in a store, and each node's canonical name → its English one, for the classes that have
+    them (read with SPARQL, apart from the code under test)."""
+    store = ox.Store()
+    store.load(path=str(examples_build[0]), format=ox.RdfFormat.TRIG)
+    names = """SELECT DISTINCT ?vi ?en WHERE {
+      VALUES ?class { vnpol:Body vnpol:Post vnpol:Directive vnpol:Event vnpol:Award skos:Concept }
+      ?node a ?class ; rdfs:label ?vi ; skos:prefLabel ?en FILTER (LANG(?vi) = "vi" && LANG(?en) = "en") }"""
+    english_of = {r["vi"].value: r["en"].value
+                  for r in store.query(names, use_default_graph_as_union=True, prefixes=NAMESPACES)}
+    return examples_build[0], store, english_of
+
+
+PEOPLE_ONLY = {"co-attendance"}  # the shipped queries whose answers name people alone
+
+
+@pytest.mark.parametrize("name", sorted(shipped()))
+def test_each_shipped_query_answers_in_english(name, examples):
+    """The same rows, with each name of a body, post, role, type, directive, event or award in English; people,
+    places and other text as they were."""
+    _, store, english_of = examples
+    query = shipped()[name]
+    result = execute(store, query, bindings(query, {}))
+    variables, rows = [v.value for v in result.variables], list(result)
+    relabel = english_names(store)
+    named_in_english = 0
+    for row in rows:
+        for v in variables:
+            cell, shown = row[v], relabel(row[v])
+            if isinstance(cell, ox.Literal) and cell.language == "vi" and cell.value in english_of:
+                assert shown == ox.Literal(english_of[cell.value], language="en"), (name, v, cell)
+                named_in_english += 1
+            else:
+                assert shown == cell, (name, v, cell)
+    assert rows and (named_in_english > 0) == (name not in PEOPLE_ONLY), name
+
+
+def test_kg_query_in_english(examples, capsysbinary):
+    assert main(["query", "most-cited-directives", "--data", str(examples[0]), "--lang", "en", "--max-width", "0"]) == 0
+    lines = capsysbinary.readouterr().out.decode("utf-8").splitlines()
+    assert [cell.strip() for cell in lines[2].split("|")] == ["3", "Directive No. 5", "05-CT/TW", "2016-05-15",
+                                                              "Politburo"]
+
+
+def test_the_network_in_english(examples):
+    """The same nodes and edges; bodies, posts, directives, events and awards named in English, with their
+    Vietnamese names among their other names; people and places as they are."""
+    path, _, english_of = examples
+    vi, en = load(path), load(path, lang="en")
+    assert set(en.nodes) == set(vi.nodes) and set(en.edges) == set(vi.edges)
+    for node, data in en.nodes(data=True):
+        name = vi.nodes[node]["label"]
+        if data["cls"] in ("Official", "Report"):
+            assert data["label"] == name and data["alt_labels"] == vi.nodes[node]["alt_labels"]
+        else:
+            assert data["label"] == english_of[name] and name in data["alt_labels"], node
+    assert en.edges["https://w3id.org/vnpol/id/person/luu-thi-ngoc-tram",
+                    "https://w3id.org/vnpol/id/post/truong-ban-dan-van-tinh-uy-ninh-thuan"]["label"] == "holds"
+    assert find(en, "politburo") == find(en, "Bộ Chính trị") == ["https://w3id.org/vnpol/id/body/bo-chinh-tri"]
+    tip = viz.tooltip(en.nodes["https://w3id.org/vnpol/id/body/bo-chinh-tri"], en.graph["style"])
+    assert tip.splitlines()[:3] == ["Body — Party body", "Politburo", "Other names: Bộ Chính trị"]
+
+
+def test_the_english_page_speaks_english(examples, tmp_path):
+    out = tmp_path / "graph.html"
+    assert main(["viz", str(examples[0]), "-o", str(out), "--lang", "en", "--focus", "Politburo"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and 'placeholder="Find a name (accents optional)…"' in html
+    assert "<h1>vnpol-kg: examples.trig around Politburo (depth 1)</h1>" in html
+    assert not re.search("Tìm tên|kết quả|Chú giải|quan hệ|Tên khác|Bằng chứng|Cán bộ", html)
+
+
+def test_stats_export_and_tables_in_english(examples, tmp_path, capsys):
+    path, _, english_of = examples
+    assert main(["stats", str(path), "--top", "2", "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2:4] == ["Official       17", "Body           41"]
+    assert lines[lines.index("Most central bodies:") + 2].endswith(
+        "Standing Board of the Lào Cai Provincial Party Committee")
+    assert main(["export", str(path), "-o", str(tmp_path / "en.graphml"), "--lang", "en"]) == 0
+    exported = {d["label"] for _, d in nx.read_graphml(tmp_path / "en.graphml").nodes(data=True)}
+    assert {"Politburo", "Lưu Thị Ngọc Trâm"} <= exported and "Bộ Chính trị" not in exported
+    for lang in ("vi", "en"):
+        assert main(["table", "officials", str(path), "-o", str(tmp_path / f"{lang}.csv"), "--lang", lang]) == 0
+    vi, en = (list(csv.reader(io.StringIO((tmp_path / f"{lang}.csv").read_text(encoding="utf-8-sig"))))
+              for lang in ("vi", "en"))
+    assert en[0] == vi[0] and len(en) == len(vi)
+    columns = vi[0]
+    for row in vi[1:]:
+        english = dict(zip(columns, row)) | {c: english_of[row[columns.index(c)]] for c in ("post", "role", "body")}
+        assert [english[c] for c in columns] in en[1:], row
