@@ -229,10 +229,12 @@ class ReportGraph:
     def add_gazetteer(self, s: str, p: str, o: str) -> None:
         self.gaz_lines.add(f"{s} {p} {o} <{GAZETTEER_GRAPH}> .")
 
-    def add_english(self, subject: str, name: str | None, add=None) -> None:
-        """The node's English name (kg.english), where the tables give one: skos:prefLabel "…"@en."""
+    def add_english(self, subject: str, name: str | None, *, vocabulary: bool = False) -> None:
+        """The node's English name (kg.english), where the tables give one: skos:prefLabel "…"@en. A name of the
+        vocabulary (a body, post, role or type: the tables name it, not the report) is stated once, in the
+        gazetteer graph; a report's directive, event or award is named in the report's graph."""
         if name is not None:
-            (add or self.add)(subject, T_SKOS.prefLabel, en(name))
+            (self.add_gazetteer if vocabulary else self.add)(subject, T_SKOS.prefLabel, en(name))
 
     def build(self) -> ReportQuads:
         self._report()
@@ -306,7 +308,7 @@ class ReportGraph:
         for cls in (BODY_CLASS[body.kind], V.Body, T_ORG.Organization):
             add(b, T_RDF.type, cls)
         add(b, T_RDFS.label, vi(body.name))
-        self.add_english(b, english.body_name(body), add)
+        self.add_english(b, english.body_name(body), vocabulary=True)
         add(b, V.level, plain(body.level))
         if body.place:
             add(b, V.place, self.place(body.place, in_gazetteer=in_gazetteer))
@@ -322,7 +324,7 @@ class ReportGraph:
             self.add(c, T_RDF.type, T_ORG.Role)
         self.add(c, T_RDFS.label, vi(label))
         self.add_gazetteer(c, T_SKOS.prefLabel, vi(label))  # the vocabulary's own facts: stated once
-        self.add_english(c, english.concept_name(kind, label), self.add_gazetteer)
+        self.add_english(c, english.concept_name(kind, label), vocabulary=True)
         self.add_gazetteer(c, T_SKOS.inScheme, node(_id(f"scheme/{SCHEMES[kind]}")))
         return c
 
@@ -331,7 +333,7 @@ class ReportGraph:
         p = node(post_iri(title))
         self.add(p, T_RDF.type, V.Post)
         self.add(p, T_RDFS.label, vi(title.name))
-        self.add_english(p, english.post_name(title))
+        self.add_english(p, english.post_name(title), vocabulary=True)
         if title.written != title.name:
             self.add(p, T_SKOS.altLabel, vi(title.written))
         self.add(p, T_ORG.role, self.concept("role", title.role))

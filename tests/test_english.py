@@ -120,15 +120,22 @@ def test_every_row_of_the_tables_has_its_english():
 
 
 def test_the_graph_says_the_english_beside_the_vietnamese():
-    f = extract_text(SON_LA + "Ông Lò Văn Minh, Phó Chủ tịch Ủy ban nhân dân tỉnh Sơn La, dự Hội nghị.", "t.txt")
+    """skos:prefLabel @en: a body's, post's or type's (the tables name them) once in the gazetteer graph, an
+    event's in the report's graph; none for people."""
+    f = extract_text(SON_LA + "Sáng 4/2/2020, Ủy ban nhân dân tỉnh Sơn La tổ chức Hội nghị tổng kết. "
+                              "Ông Lò Văn Minh, Phó Chủ tịch Ủy ban nhân dân tỉnh Sơn La, phát biểu.", "t.txt")
     quads = rdf.report_quads(f)
     english_names = {line.split(" ", 2)[0]: line.split(" ", 2)[2] for line in quads.lines + quads.gazetteer
                      if f" {rdf.T_SKOS.prefLabel} " in line and "@en " in line}
+    gazetteer, report = f"<{rdf.GAZETTEER_GRAPH}> .", f"{rdf.node(quads.graph)} ."
     post = rdf.node(rdf.post_iri(f.tenures[0].title))
+    body = rdf.node(rdf.body_iri(f.tenures[0].title.body))
     role = rdf.node(rdf.concept_iri("role", "Phó Chủ tịch"))
-    assert english_names[post].startswith('"Vice Chairman of the Sơn La Provincial People\'s Committee"@en ')
-    assert english_names[role].startswith('"Vice Chairman"@en ')
-    assert english_names[role].endswith(f"<{rdf.GAZETTEER_GRAPH}> .")  # with the concept's other prefLabel
+    event = rdf.node(rdf.event_iri(f.events[0], f.meta.source.stem, 1))
+    assert english_names[post] == f'"Vice Chairman of the Sơn La Provincial People\'s Committee"@en {gazetteer}'
+    assert english_names[body] == f'"Sơn La Provincial People\'s Committee"@en {gazetteer}'
+    assert english_names[role] == f'"Vice Chairman"@en {gazetteer}'
+    assert english_names[event] == f'"Conference 4 February 2020 (Sơn La Provincial People\'s Committee)"@en {report}'
     assert rdf.node(rdf.person_iri("Lò Văn Minh")) not in english_names
 
 
