@@ -44,7 +44,7 @@ class Facts:
                                                newline="")))
 
     def many(self, prop: str) -> dict[str, set[str]]:
-        """subject → its objects' values, for a property such as "vnpol:level"; names in their language (LANGUAGE_OF)."""
+        """subject → its objects' values, for a property such as "vnpol:level"; names in their language only."""
         if prop not in self._read:
             language = f'FILTER (LANG(?o) = "{LANGUAGE_OF[prop]}")' if prop in LANGUAGE_OF else ""
             found: dict[str, set[str]] = defaultdict(set)
