@@ -143,7 +143,7 @@ def post_name(title: Title) -> str | None:
     role, body = t.roles.get(title.role), body_name(title.body)
     if role is None or body is None:
         return None
-    if title.name == title.body.name:  # the role names its own office: "Chủ tịch nước"
+    if title.name == title.role:  # the role alone names the post: "Chủ tịch nước", "Phó Chủ tịch nước"
         return role
     for start, instead in t.posts.get(title.role, {}).items():
         if body.startswith(start):  # "Ministry of Health" → "Minister of Health"

@@ -75,9 +75,13 @@ def test_a_centrally_run_city_and_a_body_named_inside_its_english():
 
 def test_central_bodies_ministers_and_offices_named_alone():
     assert titles("Ông Trần Văn Nam, Bộ trưởng Bộ Y tế; ông Lê Văn Hải, Thủ tướng Chính phủ; "
-                  "ông Đỗ Văn Tâm, Chủ tịch nước; ông Vũ Văn Hòa, Ủy viên Bộ Chính trị.") == {
+                  "ông Đỗ Văn Tâm, Chủ tịch nước; bà Võ Thị Hoa, Phó Chủ tịch nước; "
+                  "ông Vũ Văn Hòa, Ủy viên Bộ Chính trị.") == {
         "Bộ trưởng Bộ Y tế": "Minister of Health", "Thủ tướng Chính phủ": "Prime Minister",
-        "Chủ tịch nước": "President", "Ủy viên Bộ Chính trị": "Member of the Politburo"}
+        "Chủ tịch nước": "President", "Phó Chủ tịch nước": "Vice President",
+        "Ủy viên Bộ Chính trị": "Member of the Politburo"}
+    assert titles("Ông Lê Văn An, Tư lệnh Quân khu 2, phát biểu.") == {
+        "Tư lệnh Quân khu 2": "Commander of Military Region 2"}
     assert bodies("Quân khu 2 và Ban Tuyên giáo và Dân vận Trung ương phối hợp.") == {
         "Quân khu 2": "Military Region 2",
         "Ban Tuyên giáo và Dân vận Trung ương": "Central Commission for Information, Education and Mass Mobilisation"}
