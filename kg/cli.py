@@ -6,7 +6,11 @@ import os
 import sys
 from importlib.metadata import version
 
+from .english import LANGUAGES
+
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOTHING_BUILT, EXIT_INVALID = 0, 1, 2, 3, 4
+NAMES_IN = ("name bodies, posts, roles, types, directives, events and awards in Vietnamese (vi, the default) or "
+            "English (en: their English names, the Vietnamese where there is none; people and places keep theirs)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
                                                         f"or {EXIT_USAGE} when the graph or an argument is unusable.")
         n.add_argument("graph", nargs="?", help="a file written by kg build (.trig, .nq, .ttl, .nt, .jsonld)")
         n.add_argument("--store", metavar="DIR", help="an on-disk Oxigraph store instead of a file")
+        n.add_argument("--lang", choices=LANGUAGES, default="vi", help=NAMES_IN)
         if name == "viz":
             n.add_argument("-o", "--output", required=True, help="the HTML page to write")
             n.add_argument("--focus", metavar="NAME", help="only this person's or body's neighbourhood (accents optional)")
@@ -66,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("graph", nargs="?", help="a file written by kg build (.trig, .nq, .ttl, .nt, .jsonld)")
     t.add_argument("--store", metavar="DIR", help="an on-disk Oxigraph store instead of a file")
     t.add_argument("-o", "--output", required=True, help="the file to write: .csv or .xlsx")
+    t.add_argument("--lang", choices=LANGUAGES, default="vi", help=NAMES_IN)
 
     r = sub.add_parser("remove", help="drop reports from a store",
                        description="Drop reports from a store: their graphs, and the gazetteer lines no other report "
@@ -117,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="table (default), or W3C SPARQL results csv, tsv, json; ttl or nt for CONSTRUCT/DESCRIBE")
     q.add_argument("--max-width", type=int, default=60, metavar="N",
                    help="table: cut cells wider than N columns (default 60; 0: never)")
+    q.add_argument("--lang", choices=LANGUAGES, default="vi",
+                   help="the answer's names: as the query gives them (vi, the default), or en: a canonical name of a "
+                        "body, post, role, type, directive, event or award is given in English (its skos:prefLabel "
+                        "@en); people, places and other text stay as they are")
 
     qs = sub.add_parser("queries", help="list the queries kg ships, with their questions and parameters",
                         description="List the shipped queries (kg query NAME runs one), or print one's SPARQL.")
@@ -305,7 +315,7 @@ def _query(args: argparse.Namespace) -> int:
 
     try:
         note = run(args.query, data=args.data, store=args.store, params=args.param, fmt=args.format,
-                   out=sys.stdout.buffer, max_width=args.max_width)
+                   out=sys.stdout.buffer, max_width=args.max_width, lang=args.lang)
     except (QueryError, UnreadableGraph) as err:
         return _refused("query", err)
     if note:

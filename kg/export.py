@@ -30,10 +30,10 @@ def export(network: nx.DiGraph, path: str | Path, fmt: str) -> None:
 
 
 def run(args: argparse.Namespace) -> None:
-    """`kg export GRAPH -o FILE [--format graphml|gexf]` (the format defaults to FILE's extension)."""
+    """`kg export GRAPH -o FILE [--format graphml|gexf] [--lang en]` (the format defaults to FILE's extension)."""
     fmt = args.format or Path(args.output).suffix.lower().lstrip(".")
     if fmt not in WRITERS:
         raise GraphInputError(f"-o {args.output}: say --format graphml or --format gexf (or name the file .graphml/.gexf)")
-    network = load(args.graph, args.store)
+    network = load(args.graph, args.store, args.lang)
     export(network, args.output, fmt)
     print(shown(f"wrote {args.output}: {len(network)} nodes, {network.number_of_edges()} edges"), file=sys.stderr)

@@ -11,6 +11,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from .english import LANGUAGES
 from .graphfile import open_graph
 from .rdf import PREFIXES
 from .text import fold, squash
@@ -43,9 +44,13 @@ class Relation:
 
 @dataclass(frozen=True)
 class Style:
+    """What the network is drawn with, in one language: class and relation labels, and the page's own words."""
+
+    lang: str
     classes: tuple[NodeClass, ...]
     relations: tuple[Relation, ...]
     former_tenure: str
+    text: dict[str, str]
 
 
 def iri(curie: str) -> str:
@@ -54,17 +59,21 @@ def iri(curie: str) -> str:
     return f"{PREFIXES[prefix]}{local}"
 
 
-def load_style(path: Path = STYLE_FILE) -> Style:
+def load_style(path: Path = STYLE_FILE, lang: str = "vi") -> Style:
+    """The style in Vietnamese (the `label` and `kinds` of each entry) or English (`en`, `kinds_en`)."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    classes = tuple(NodeClass(c["name"], iri(c["type"]), c["label"], c["color"], c["shape"], c["symbol"],
-                              {iri(k): v for k, v in c.get("kinds", {}).items()}) for c in data["classes"])
-    relations = tuple(Relation(iri(r["property"]), r["label"], r.get("reverse", False),
+    label, kinds = ("en", "kinds_en") if lang == "en" else ("label", "kinds")
+    classes = tuple(NodeClass(c["name"], iri(c["type"]), c[label], c["color"], c["shape"], c["symbol"],
+                              {iri(k): v for k, v in c.get(kinds, {}).items()}) for c in data["classes"])
+    relations = tuple(Relation(iri(r["property"]), r[label], r.get("reverse", False),
                                iri(r["narrows"]) if "narrows" in r else None) for r in data["relations"])
-    return Style(classes, relations, data["former_tenure"]["label"])
+    return Style(lang, classes, relations, data["former_tenure"][label], data["text"][lang])
 
 
-STYLE = load_style()
+STYLES = {lang: load_style(lang=lang) for lang in LANGUAGES}
+STYLE = STYLES["vi"]
 TYPE, LABEL, ALT_LABEL = iri("rdf:type"), iri("rdfs:label"), iri("skos:altLabel")
+ENGLISH_NAME = iri("skos:prefLabel")  # the @en one: kg/english.py
 EVIDENCE, TEXT, START, PART_OF, IDENTIFIER = (iri("vnpol:evidence"), iri("vnpol:text"), iri("vnpol:startOffset"),
                                               iri("dcterms:isPartOf"), iri("dcterms:identifier"))
 POST, MEMBER, FORMER = iri("vnpol:post"), iri("org:member"), iri("vnpol:former")
@@ -91,8 +100,10 @@ class _Reader:
 
 
 def network_graph(store: ox.Store, style: Style = STYLE) -> nx.DiGraph:
-    """Nodes: IRIs with `label` (the Vietnamese rdfs:label), `cls` (class name), `kind` (a body's kind),
-    `alt_labels` and `evidence` ((report, start offset, sentence), …). Edges: `label`, the relations' labels."""
+    """Nodes: IRIs with `label` (the Vietnamese rdfs:label; in an English style the English skos:prefLabel where
+    there is one), `cls` (class name), `kind` (a body's kind), `alt_labels` (the other names, Vietnamese) and
+    `evidence` ((report, start offset, sentence), …). Edges: `label`, the relations' labels. The graph's
+    `style` is the one it was drawn with."""
     read = _Reader(store)
     cls_of: dict[str, NodeClass] = {}
     kind_of: dict[str, str] = {}
@@ -103,13 +114,14 @@ def network_graph(store: ox.Store, style: Style = STYLE) -> nx.DiGraph:
             for node in read.subjects(TYPE, kind):
                 kind_of.setdefault(node, name)
     evidence = _evidence(read, cls_of)
-    graph = nx.DiGraph()
+    graph = nx.DiGraph(style=style)
     for node in sorted(cls_of):
-        labels = read.values(node, LABEL, "vi")
-        label = labels[0] if labels else node.rsplit("/", 1)[-1]
+        labels, alts = read.values(node, LABEL, "vi"), read.values(node, ALT_LABEL, "vi")
+        english = read.values(node, ENGLISH_NAME, "en") if style.lang == "en" else []
+        label = (english or labels or [node.rsplit("/", 1)[-1]])[0]
+        others = [*labels, *alts] if english else alts
         graph.add_node(node, label=label, cls=cls_of[node].name, kind=kind_of.get(node, ""),
-                       alt_labels=tuple(a for a in read.values(node, ALT_LABEL, "vi") if a != label),
-                       evidence=evidence.get(node, ()))
+                       alt_labels=tuple(a for a in others if a != label), evidence=evidence.get(node, ()))
     for (u, v), labels in sorted(_edges(read, cls_of, style).items()):
         graph.add_edge(u, v, label=", ".join(labels))
     return graph
@@ -159,9 +171,9 @@ def _edges(read: _Reader, cls_of: dict[str, NodeClass], style: Style) -> dict[tu
     return labels
 
 
-def load(path: str | Path | None = None, store_dir: str | Path | None = None) -> nx.DiGraph:
-    """The network of a build file or a store."""
-    return network_graph(open_graph(path, store_dir))
+def load(path: str | Path | None = None, store_dir: str | Path | None = None, lang: str = "vi") -> nx.DiGraph:
+    """The network of a build file or a store, its nodes named in `lang` (LANGUAGES) where the graph can."""
+    return network_graph(open_graph(path, store_dir), STYLES[lang])
 
 
 def _names(graph: nx.DiGraph, node: str) -> list[str]:

@@ -12,6 +12,7 @@ Parameters are bound with Oxigraph's variable substitution, never pasted into th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -33,6 +34,7 @@ INLINE = "(query text)"
 
 NAMESPACES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}  # as pyoxigraph takes them
 _XSD_DATE = ox.NamedNode(NAMESPACES["xsd"] + "date")
+_LABEL, _NAME_EN = ox.NamedNode(NAMESPACES["rdfs"] + "label"), ox.NamedNode(NAMESPACES["skos"] + "prefLabel")
 
 _HEADER_LINE = re.compile(r"#\s*(\w+):\s*(.*)")
 _CONTINUATION = re.compile(r"#\s{2,}(\S.*)")
@@ -281,23 +283,41 @@ def syntax_error(query: Query, err: SyntaxError) -> str:
 
 
 def run(query_arg: str, *, data: str | None, store: str | None, params: list[str], fmt: str, out: BinaryIO,
-        max_width: int = 0) -> str | None:
-    """`kg query`: the query and its parameters are checked before the data is read. Returns what to add on
-    stderr: for a SELECT with no rows, the parameter values it ran with."""
+        max_width: int = 0, lang: str = "vi") -> str | None:
+    """`kg query`: the query and its parameters are checked before the data is read; with `lang` "en", the
+    answer names things in English (english_names). Returns what to add on stderr: for a SELECT with no rows,
+    the parameter values it ran with."""
     query = load_query(query_arg)
     values = bindings(query, parse_params(params))
     if data is not None and union_only(data) and reads_report_graphs(query):
         raise QueryError(f"{query.source} reads each report's own graph: give a .trig or .nq build or a --store "
                          f"(a {Path(data).suffix} build holds only the union of the reports)")
-    result = execute(open_graph(data, store), query, values)
+    dataset = open_graph(data, store)
+    result = execute(dataset, query, values)
     try:
-        rows = write_result(result, fmt, out, NAMESPACES, max_width)
+        rows = write_result(result, fmt, out, NAMESPACES, max_width, english_names(dataset) if lang == "en" else None)
     except BrokenPipeError:  # the reader (`| head`) has stopped: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
         return None
     except (ValueError, RuntimeError, OSError) as err:
         raise QueryError(f"{query.source}: {err}") from None
     return f"no rows with {ran_with(query, values)}" if rows == 0 else None
+
+
+def english_names(dataset: ox.Store):
+    """A function from a result cell to the same cell in English: a Vietnamese literal that is a node's canonical
+    name (rdfs:label @vi) becomes that node's English name (skos:prefLabel @en), where it has one; people, places
+    and everything else stay as they are. Should two nodes share the name, the first English name in sort order
+    serves."""
+
+    @functools.cache
+    def english(name: ox.Literal) -> ox.Literal:
+        nodes = {q.subject for q in dataset.quads_for_pattern(None, _LABEL, name, None)}
+        names = sorted({q.object.value for node in nodes for q in dataset.quads_for_pattern(node, _NAME_EN, None, None)
+                        if isinstance(q.object, ox.Literal) and q.object.language == "en"})
+        return ox.Literal(names[0], language="en") if names else name
+
+    return lambda term: english(term) if isinstance(term, ox.Literal) and term.language == "vi" else term
 
 
 def ran_with(query: Query, values: dict) -> str:

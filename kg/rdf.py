@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rdflib import XSD, Dataset, Graph, Namespace
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
+from . import english
 from .records import Award, Body, Change, Directive, Event, Place, ReportFacts, Sentence, Title
 from .text import slug as _slug
 
@@ -62,6 +63,11 @@ def _quoted(text: str) -> str:
 def vi(text: str) -> str:
     """A Vietnamese-tagged literal."""
     return _quoted(text) + "@vi"
+
+
+def en(text: str) -> str:
+    """An English-tagged literal."""
+    return _quoted(text) + "@en"
 
 
 def plain(text: str) -> str:
@@ -246,6 +252,13 @@ class ReportGraph:
     def add_gazetteer(self, s: str, p: str, o: str) -> None:
         self.gaz_lines.add(f"{s} {p} {o} <{GAZETTEER_GRAPH}> .")
 
+    def add_english(self, subject: str, name: str | None, *, vocabulary: bool = False) -> None:
+        """The node's English name (kg.english), where the tables give one: skos:prefLabel "…"@en. A name of the
+        vocabulary (a body, post, role or type: the tables name it, not the report) is stated once, in the
+        gazetteer graph; a report's directive, event or award is named in the report's graph."""
+        if name is not None:
+            (self.add_gazetteer if vocabulary else self.add)(subject, T_SKOS.prefLabel, en(name))
+
     def build(self) -> ReportQuads:
         self._report()
         for m in self.facts.bodies:
@@ -319,6 +332,7 @@ class ReportGraph:
         for cls in (BODY_CLASS[body.kind], V.Body, T_ORG.Organization):
             add(b, T_RDF.type, cls)
         add(b, T_RDFS.label, vi(body.name))
+        self.add_english(b, english.body_name(body), vocabulary=True)
         add(b, V.level, plain(body.level))
         if body.place:
             add(b, V.place, self.place(body.place, in_gazetteer=in_gazetteer))
@@ -334,6 +348,7 @@ class ReportGraph:
             self.add(c, T_RDF.type, T_ORG.Role)
         self.add(c, T_RDFS.label, vi(label))
         self.add_gazetteer(c, T_SKOS.prefLabel, vi(label))  # the vocabulary's own facts: stated once
+        self.add_english(c, english.concept_name(kind, label), vocabulary=True)
         self.add_gazetteer(c, T_SKOS.inScheme, node(_id(f"scheme/{SCHEMES[kind]}")))
         return c
 
@@ -342,6 +357,7 @@ class ReportGraph:
         p = node(post_iri(title))
         self.add(p, T_RDF.type, V.Post)
         self.add(p, T_RDFS.label, vi(title.name))
+        self.add_english(p, english.post_name(title), vocabulary=True)
         if title.written != title.name:
             self.add(p, T_SKOS.altLabel, vi(title.written))
         self.add(p, T_ORG.role, self.concept("role", title.role))
@@ -385,6 +401,7 @@ class ReportGraph:
         self.add(directive, T_RDF.type, V.Directive)
         label = directive_label(d)
         self.add(directive, T_RDFS.label, vi(label))
+        self.add_english(directive, english.directive_name(d))
         if d.written and d.written != label:
             self.add(directive, T_SKOS.altLabel, vi(d.written))
         self.add(directive, V.documentType, self.concept("doctype", d.doc_type))
@@ -413,6 +430,7 @@ class ReportGraph:
         if e.organizer:
             label += f" ({e.organizer.name})"
         self.add(event, T_RDFS.label, vi(label))
+        self.add_english(event, english.event_name(e))
         self.add(event, V.eventType, self.concept("eventtype", e.event_type))
         if e.date:
             self.add(event, S.startDate, date_literal(e.date))
@@ -441,6 +459,7 @@ class ReportGraph:
         award = node(_id(f"award/{slug(self.stem)}/{n}"))
         self.add(award, T_RDF.type, V.Award)
         self.add(award, T_RDFS.label, vi(f"{a.award_type} ({self.facts.meta.source.identifier}, {n})"))
+        self.add_english(award, english.award_name(a, self.facts.meta.source.identifier, n))
         self.add(award, V.awardType, self.concept("awardtype", a.award_type))
         for prop, value in ((V.collectiveCount, a.collectives), (V.individualCount, a.individuals),
                             (V.recipientCount, a.total)):

@@ -10,6 +10,7 @@ import io
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import BinaryIO
 from xml.sax.saxutils import escape, quoteattr
 
@@ -24,11 +25,14 @@ _SHORT = {"http://www.w3.org/2001/XMLSchema#integer": re.compile(r"[+-]?\d+"),
 _NUMERIC = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in ("integer", "decimal", "double", "float", "int", "long")}
 
 
-def write_result(result, fmt: str, out: BinaryIO, namespaces: dict[str, str], max_width: int = 0) -> int | None:
+def write_result(result, fmt: str, out: BinaryIO, namespaces: dict[str, str], max_width: int = 0,
+                 relabel: Callable | None = None) -> int | None:
     """Writes a pyoxigraph query result and returns a SELECT's number of rows; ValueError if `fmt` does not suit
-    the kind of result."""
+    the kind of result. `relabel`: a function each cell of a SELECT's rows goes through (term or None → the same)."""
     if isinstance(result, ox.QuerySolutions):
         variables, rows = [v.value for v in result.variables], list(result)
+        if relabel is not None:
+            rows = [{v: relabel(row[v]) for v in variables} for row in rows]
         if fmt == "table":
             out.write(table(variables, rows, namespaces, max_width).encode("utf-8"))
         elif fmt in ("csv", "tsv", "json"):

@@ -7,7 +7,7 @@ import sys
 
 import networkx as nx
 
-from .network import STYLE, GraphInputError, load
+from .network import GraphInputError, load
 
 # Exact betweenness takes 1 s for 1,000 nodes and 8 s for 2,000 here; above that it is estimated from
 # sampled sources (13 s for 13,800 nodes from 200 sources, with the same top five as from 500).
@@ -39,10 +39,12 @@ def summary(network: nx.DiGraph, top: int = 10) -> list[str]:
     graph = network.to_undirected()
     parts = nx.number_connected_components(graph) if len(graph) else 0
     lines = [f"{len(graph)} nodes, {network.number_of_edges()} edges, {parts} connected parts", ""]
-    width = max(len(f"{c.label} ({c.name})") for c in STYLE.classes)
-    for cls in STYLE.classes:
+    classes = network.graph["style"].classes
+    named = {c.name: c.label if c.label == c.name else f"{c.label} ({c.name})" for c in classes}
+    width = max(map(len, named.values()))
+    for cls in classes:
         count = sum(1 for _, c in graph.nodes(data="cls") if c == cls.name)
-        lines.append(f"{f'{cls.label} ({cls.name})':<{width}}  {count:>6}")
+        lines.append(f"{named[cls.name]:<{width}}  {count:>6}")
     between = betweenness(graph)
     sampled = "" if len(graph) <= EXACT_BETWEENNESS_LIMIT else f" (betweenness from {SAMPLED_SOURCES} sampled sources)"
     for name, heading in (("Official", "officials"), ("Body", "bodies")):
@@ -63,10 +65,10 @@ def summary(network: nx.DiGraph, top: int = 10) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> None:
-    """`kg stats GRAPH [--top N]`."""
+    """`kg stats GRAPH [--top N] [--lang en]`."""
     if args.top < 1:
         raise GraphInputError("--top must be 1 or more")
-    text = "\n".join(summary(load(args.graph, args.store), args.top)) + "\n"
+    text = "\n".join(summary(load(args.graph, args.store, args.lang), args.top)) + "\n"
     try:
         sys.stdout.write(text)
         sys.stdout.flush()

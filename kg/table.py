@@ -19,6 +19,7 @@ from .query import NAMESPACES
 
 SUFFIXES = (".csv", ".xlsx")
 SEPARATOR = "; "  # between the names or report identifiers of one cell
+LANGUAGE_OF = {"rdfs:label": "vi", "skos:prefLabel": "en"}  # the names the tables read: canonical, English
 
 
 class TableError(ValueError):
@@ -30,8 +31,9 @@ class Facts:
     description in every report that mentions it, so each property's (subject, object) pairs are deduplicated
     in the store before they are joined here."""
 
-    def __init__(self, store: ox.Store):
+    def __init__(self, store: ox.Store, lang: str = "vi"):
         self.store = store
+        self.lang = lang  # of the names: "en" gives the English name where there is one
         self._read: dict[str, dict[str, set[str]]] = {}
 
     def rows(self, select: str) -> list[dict[str, str]]:
@@ -42,11 +44,11 @@ class Facts:
                                                newline="")))
 
     def many(self, prop: str) -> dict[str, set[str]]:
-        """subject → its objects' values, for a property such as "vnpol:level"; labels are the @vi ones."""
+        """subject → its objects' values, for a property such as "vnpol:level"; names in their language only."""
         if prop not in self._read:
-            only_vi = 'FILTER (LANG(?o) = "vi")' if prop == "rdfs:label" else ""
+            language = f'FILTER (LANG(?o) = "{LANGUAGE_OF[prop]}")' if prop in LANGUAGE_OF else ""
             found: dict[str, set[str]] = defaultdict(set)
-            for row in self.rows(f"SELECT DISTINCT ?s ?o WHERE {{ ?s {prop} ?o {only_vi} }}"):
+            for row in self.rows(f"SELECT DISTINCT ?s ?o WHERE {{ ?s {prop} ?o {language} }}"):
                 found[row["s"]].add(row["o"])
             self._read[prop] = found
         return self._read[prop]
@@ -56,7 +58,9 @@ class Facts:
         return min(self.many(prop).get(node, ()), default="")
 
     def name(self, node: str) -> str:
-        return self.one("rdfs:label", node) or node
+        """The node's canonical name, or in English its English one where it has one (people and places do not)."""
+        english = self.one("skos:prefLabel", node) if self.lang == "en" else ""
+        return english or self.one("rdfs:label", node) or node
 
     def reports_of(self, cls: str) -> dict[str, dict[str, str]]:
         """Each node of the class → the reports whose evidence sentences state it: {identifier: date or ""}."""
@@ -171,11 +175,11 @@ def spreadsheet(header: list[str], rows: list[list], suffix: str) -> bytes:
 
 
 def run(args: argparse.Namespace) -> int:
-    """`kg table NAME BUILD -o FILE`; returns the number of rows written."""
+    """`kg table NAME BUILD -o FILE [--lang en]`; returns the number of rows written."""
     suffix = Path(args.output).suffix.lower()
     if suffix not in SUFFIXES:
         raise TableError(f"-o {args.output}: name the file .csv or .xlsx")
-    header, rows = TABLES[args.table](Facts(open_graph(args.graph, args.store)))
+    header, rows = TABLES[args.table](Facts(open_graph(args.graph, args.store), args.lang))
     try:
         write_atomic(args.output, spreadsheet(header, rows, suffix))
     except OSError as err:

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
-from .network import STYLE, GraphInputError, find, load, most_connected, neighbourhood
+from .network import STYLE, GraphInputError, Style, find, load, most_connected, neighbourhood
 from .output import write_atomic
 from .text import fold, shown
 
@@ -27,18 +27,19 @@ VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 TEMPLATES = Path(__file__).with_name("templates")
 
 
-def tooltip(data: dict) -> str:
+def tooltip(data: dict, style: Style = STYLE) -> str:
     """Plain text (vis-network shows a string title as text, never as HTML)."""
-    cls = next(c for c in STYLE.classes if c.name == data["cls"])
+    cls = next(c for c in style.classes if c.name == data["cls"])
+    words = style.text
     lines = [f"{cls.label}" + (f" — {data['kind']}" if data["kind"] else ""), data["label"]]
     if data["alt_labels"]:
-        lines.append("Tên khác: " + "; ".join(data["alt_labels"]))
+        lines.append(f"{words['other_names']}: " + "; ".join(data["alt_labels"]))
     evidence = data["evidence"]
     if evidence:
-        lines.append(f"Bằng chứng ({len(evidence)}):")
+        lines.append(f"{words['evidence']} ({len(evidence)}):")
         lines += [f"• [{report}] {text}" for report, _, text in evidence[:EVIDENCE_SHOWN]]
         if len(evidence) > EVIDENCE_SHOWN:
-            lines.append(f"… và {len(evidence) - EVIDENCE_SHOWN} câu khác")
+            lines.append(words["more_evidence"].format(n=len(evidence) - EVIDENCE_SHOWN))
     return "\n".join(lines)
 
 
@@ -67,24 +68,27 @@ def page(graph: nx.DiGraph, heading: str) -> str:
     """The HTML page: every script and style inline, report text escaped."""
     physics = len(graph) <= PHYSICS_LIMIT
     positions = {} if physics else layout(graph)
-    classes = {c.name: c for c in STYLE.classes}
+    style: Style = graph.graph["style"]
+    classes = {c.name: c for c in style.classes}
     net = Network(directed=True)
     for node, data in graph.nodes(data=True):
         cls = classes[data["cls"]]
         where = dict(zip(("x", "y"), positions[node])) if node in positions else {}
         net.add_node(node, label=data["label"], group=cls.name, shape=cls.shape,
-                     title=tooltip(data), value=graph.degree(node) + 1,
+                     title=tooltip(data, style), value=graph.degree(node) + 1,
                      search=" | ".join(fold(x) for x in (data["label"], *data["alt_labels"])), **where)
     for u, v, data in graph.edges(data=True):
         net.add_edge(u, v, label=data["label"], title=data["label"])
     nodes, edges, *_ = net.get_network_data()
     legend = [{"name": c.name, "label": c.label, "color": c.color, "symbol": c.symbol,
-               "count": sum(1 for _, k in graph.nodes(data="cls") if k == c.name)} for c in STYLE.classes]
+               "count": sum(1 for _, k in graph.nodes(data="cls") if k == c.name)} for c in style.classes]
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}  # tojson still escapes < > & '
     return env.get_template("network.html").render(
-        title=heading, heading=heading, counts=f"{len(graph)} nút, {graph.number_of_edges()} quan hệ",
-        classes=legend, data={"nodes": nodes, "edges": edges, "options": options(physics)},
+        title=heading, heading=heading,
+        counts=style.text["counts"].format(nodes=len(graph), edges=graph.number_of_edges()),
+        lang=style.lang, text=style.text, classes=legend,
+        data={"nodes": nodes, "edges": edges, "options": options(physics), "found": style.text["found"]},
         vis_js=_asset("vis-network.min.js"), vis_css=_asset("vis-network.css"))
 
 
@@ -105,25 +109,27 @@ def select(graph: nx.DiGraph, focus: str | None, depth: int, max_nodes: int) -> 
         raise GraphInputError("--max-nodes must be 1 or more")
     centres: list[str] = []
     what = ""
+    words = graph.graph["style"].text
     if focus is not None:
         centres = find(graph, focus)
         graph = neighbourhood(graph, centres, depth)
-        what = f" quanh {', '.join(graph.nodes[c]['label'] for c in centres)} (độ sâu {depth})"
+        what = words["around"].format(names=", ".join(graph.nodes[c]["label"] for c in centres), depth=depth)
     among = len(graph) if len(graph) > max_nodes else 0
     if among:
         graph = most_connected(graph, max_nodes, centres)
-        what += f", {max_nodes} nút nhiều liên kết nhất"
+        what += words["most_connected"].format(n=max_nodes)
     return graph, what, among
 
 
 def run(args: argparse.Namespace) -> None:
-    """`kg viz GRAPH -o OUT.html [--focus NAME --depth N] [--max-nodes N]`."""
+    """`kg viz GRAPH -o OUT.html [--focus NAME --depth N] [--max-nodes N] [--lang en]`."""
     if Path(args.output).suffix.lower() not in (".html", ".htm"):
         raise GraphInputError(f"-o {args.output}: the page is HTML; name it .html")
     if args.depth is not None and args.focus is None:
         raise GraphInputError("--depth needs --focus")
     depth = 1 if args.depth is None else args.depth
-    graph, what, among = select(load(args.graph, args.store), args.focus, depth, args.max_nodes or MAX_NODES)
+    graph, what, among = select(load(args.graph, args.store, args.lang), args.focus, depth,
+                                args.max_nodes or MAX_NODES)
     source = Path(args.store or args.graph).name
     write_page(graph, args.output, f"vnpol-kg: {source}{what}")
     notes = []

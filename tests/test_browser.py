@@ -1,5 +1,6 @@
 """The `kg viz` page in headless Chromium, offline, from a file:// URL: it draws the whole network with no
-console error and no request to any host; filters, search and tooltips work; report text stays text."""
+console error and no request to any host; filters, search and tooltips work; report text stays text; the
+English page (--lang en) names things and speaks in English."""
 from __future__ import annotations
 
 import shutil
@@ -82,6 +83,29 @@ def test_the_examples_page(browser, examples_build, tmp_path):
     named = {n for n, d in network.nodes(data=True) if "ngoc tram" in fold(d["label"])}
     assert len(named) == 1 and set(watched.js("kg.network.getSelectedNodes()")) == named
     assert watched.page.inner_text("#search-result") == "1 kết quả"
+
+    assert watched.problems == [] and watched.outside_requests() == []
+
+
+def test_the_english_page(browser, examples_build, tmp_path):
+    """kg viz --lang en: the same network, named in English, with the page's own words in English."""
+    network = load(examples_build[0], lang="en")
+    out = tmp_path / "graph-en.html"
+    assert main(["viz", str(examples_build[0]), "-o", str(out), "--lang", "en"]) == EXIT_OK
+    watched = Watched(browser, out)
+    drawn = watched.js("kg.nodes.get().map(n => n.label)")
+    assert sorted(drawn) == sorted(d["label"] for _, d in network.nodes(data=True))
+    assert "Politburo" in drawn and "Bộ Chính trị" not in drawn and "Lưu Thị Ngọc Trâm" in drawn
+    assert watched.js("document.documentElement.lang") == "en"
+    legend = [line.strip() for line in watched.page.inner_text("#legend").split("\n")]
+    assert legend[:2] == ["● Official (17)", "◆ Body (41)"]
+
+    watched.page.fill("#search", "politburo")  # the body and the post "Member of the Politburo"
+    named = {n for n, d in network.nodes(data=True) if "politburo" in fold(d["label"])}
+    assert len(named) == 2 and set(watched.js("kg.network.getSelectedNodes()")) == named
+    assert watched.page.inner_text("#search-result") == "2 found"
+    watched.page.fill("#search", "uy vien bo chinh tri")  # Vietnamese names find them too
+    assert watched.js("kg.network.getSelectedNodes()") == ["https://w3id.org/vnpol/id/post/uy-vien-bo-chinh-tri"]
 
     assert watched.problems == [] and watched.outside_requests() == []
 

@@ -15,7 +15,7 @@ from rdflib.namespace import RDFS
 from kg import viz
 from kg.cli import EXIT_OK, EXIT_USAGE, main
 from kg.export import plain
-from kg.network import STYLE, iri, load
+from kg.network import STYLE, STYLES, iri, load
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIL = "<script>alert(1)</script>"
@@ -130,10 +130,12 @@ def test_a_narrower_part_replaces_took_part(network, examples_build):
 
 def test_class_labels_are_the_ontologys():
     onto = Graph().parse(ROOT / "ontology" / "vnpol.ttl")
-    for cls in STYLE.classes:
-        assert Literal(cls.label, lang="vi") in set(onto.objects(URIRef(cls.type), RDFS.label)), cls.name
-        for kind, label in cls.kinds.items():
-            assert Literal(label, lang="vi") in set(onto.objects(URIRef(kind), RDFS.label)), kind
+    for lang, style in STYLES.items():
+        for cls in style.classes:
+            assert Literal(cls.label, lang=lang) in set(onto.objects(URIRef(cls.type), RDFS.label)), cls.name
+            assert cls.kinds.keys() == STYLE.classes[style.classes.index(cls)].kinds.keys()
+            for kind, label in cls.kinds.items():
+                assert Literal(label, lang=lang) in set(onto.objects(URIRef(kind), RDFS.label)), kind
 
 
 def test_every_format_and_a_store_give_the_same_network(network, examples_build, tmp_path):
