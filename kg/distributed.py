@@ -40,7 +40,7 @@ def write_shard(batch: list[SourceReport | Failure], path: str) -> list[tuple[st
     """
     results = convert_batch(batch)
     built = [r for r in results if not isinstance(r, Failure)]
-    write_atomic(path, "".join(r.nquads + "".join(f"{line}\n" for line in r.gazetteer) for r in built).encode("utf-8"))
+    write_atomic(path, b"".join(r.nquads + "".join(f"{line}\n" for line in r.gazetteer).encode("utf-8") for r in built))
     return [r if isinstance(r, Failure) else (r.graph, r.gazetteer) for r in results]
 
 

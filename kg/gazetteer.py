@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .records import Place
+from .text import lower_cased
 
 
 def _data(name: str) -> str:
@@ -110,7 +111,7 @@ class WordTrigger:
 
     def searcher(self, text: str):
         """A function pos → the first match at or after pos, for this text."""
-        low = _lowered(text)
+        low = lower_cased(text)
         if len(low) != len(text):
             return lambda pos: self.any_case.search(text, pos)
         return lambda pos: word_start_search(self.lower, low, pos)
@@ -126,12 +127,6 @@ class WordTrigger:
         while m := search(pos):
             yield m
             pos = max(m.end(), m.start() + 1)
-
-
-@functools.lru_cache(maxsize=4)
-def _lowered(text: str) -> str:
-    """The text in lower case: every trigger reads the same sentence in turn."""
-    return text.lower()
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")

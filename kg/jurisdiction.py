@@ -9,7 +9,7 @@ from .gazetteer import Gazetteer, at_word_starts
 from .phrases.places import place_length
 from .places import PoliticalMap
 from .records import Place
-from .text import fold, slug
+from .text import fold, lower_cased, slug
 
 _HOST_VOTES = 3  # a site's host names its province more surely than one mention
 _LEAD = r"(?:tỉnh|Tỉnh ủy|Tỉnh đoàn|thành phố|Thành phố|Thành ủy|Thành đoàn|TP\.?|Đảng bộ tỉnh|điểm cầu tỉnh)"
@@ -83,7 +83,7 @@ def local_units(text: str, url: str | None, province: Place | None, places: Poli
 
 def _named(text: str, level_word: re.Pattern):
     """(level word, name as written, where) of each place a level word names: "xã Chiềng Sơn", "Huyện ủy Mai Sơn"."""
-    low = text.lower()
+    low = lower_cased(text)
     source = low if len(low) == len(text) else text
     for m in at_word_starts(level_word, source):
         name = _NAME_AFTER.match(text, m.end())

@@ -118,7 +118,7 @@ class FileSink:
         self.gazetteer.update(report.gazetteer)
         self.named.add(report)
         if self.fmt == "nquads":
-            self.file.write(report.nquads.encode("utf-8"))
+            self.file.write(report.nquads)
         elif self.fmt in PER_REPORT:
             self._write_graph(report.lines)
         else:

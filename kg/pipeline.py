@@ -83,8 +83,9 @@ class Extractor:
             event = events.read(s, bodies[i], [p for p in read[i].people if p.official])
             if event is not None and event.movement is None:
                 event.movement = next((m.name for m in named_movements[i]), None)
-            givers = self._givers(read[i], read[i].people, bodies[i])
-            for award in self.awards.find(s, givers):
+            if not self.awards.named_in(s.text):
+                continue
+            for award in self.awards.find(s, self._givers(read[i], read[i].people, bodies[i])):
                 award.event = events.current
                 facts.awards.append(award)
         facts.events = events.finished()
@@ -106,6 +107,8 @@ class Extractor:
 
 def _title_bodies(found: SentenceTitles, bodies: list[BodyMatch], s) -> list[BodyMention]:
     """The bodies of the sentence's titles that it does not write out ("Tỉnh ủy viên" names the Tỉnh ủy)."""
-    written = {b.body for b in bodies}
     titles = [t for p in found.people for t in p.titles] + [t.title for t in found.nameless if t.title]
+    if not titles:
+        return []
+    written = {b.body for b in bodies}
     return [BodyMention(body, t.written, s) for t in titles if (body := t.body) not in written and not written.add(body)]

@@ -206,18 +206,19 @@ class ReportQuads:
     """One report as RDF: its named graph's N-Quads lines and what it adds to the gazetteer graph."""
 
     graph: str  # the report's IRI, which names its graph
-    nquads: str  # its graph's lines, sorted and unique, each ending in a newline (one string: cheap between processes)
+    nquads: bytes  # its graph's lines, sorted and unique, each ending in a newline, in UTF-8 (one value: cheap
+    #                between processes, written to a file as it is)
     quads: int  # how many lines
     gazetteer: list[str]  # sorted, unique
     typed: dict[str, set[str]] | None = None  # class → the nodes the graph types so (read from the lines if None)
 
     @classmethod
     def of_lines(cls, graph: str, lines: list[str], gazetteer: list[str]) -> ReportQuads:
-        return cls(graph, "".join(f"{line}\n" for line in lines), len(lines), gazetteer)
+        return cls(graph, "".join(f"{line}\n" for line in lines).encode("utf-8"), len(lines), gazetteer)
 
     @property
     def lines(self) -> list[str]:
-        return self.nquads.split("\n")[:-1]  # not splitlines: a literal may hold U+2028 and its kin unescaped
+        return self.nquads.decode("utf-8").split("\n")[:-1]  # not splitlines: a literal may hold U+2028 unescaped
 
     def nodes_by_class(self) -> dict[str, set[str]]:
         """Class → the nodes this report's graph gives that rdf:type."""
@@ -280,7 +281,7 @@ class ReportGraph:
             self.award(a, n)
         for m in self.facts.movements:
             self.movement(m)
-        nquads = "".join(f"{line}\n" for line in sorted(self.lines))
+        nquads = "".join(f"{line}\n" for line in sorted(self.lines)).encode("utf-8")
         return ReportQuads(self.report[1:-1], nquads, len(self.lines), sorted(self.gaz_lines), self.typed)
 
     def _report(self) -> None:

@@ -106,9 +106,9 @@ def _quads(lines: list[str]) -> Iterator[ox.Quad]:
 
 def _identifier(report: rdf.ReportQuads) -> str:
     prefix = f"<{report.graph}> {rdf.T_DC.identifier} "
-    nquads = report.nquads
-    start = 0 if nquads.startswith(prefix) else nquads.index("\n" + prefix) + 1  # a line's start: literals escape "\n"
-    return next(_quads([nquads[start:nquads.index("\n", start)]])).object.value
+    nquads, prefix = report.nquads, prefix.encode("utf-8")
+    start = 0 if nquads.startswith(prefix) else nquads.index(b"\n" + prefix) + 1  # a line's start: literals escape "\n"
+    return next(_quads([nquads[start:nquads.index(b"\n", start)].decode("utf-8")])).object.value
 
 
 class ReportStore:
@@ -306,10 +306,10 @@ class _BulkWriter:
 
     def add(self, report: rdf.ReportQuads, key: str | None) -> None:
         if self.file is None:
-            self.file = open(self.folder / "chunk.nq", "w", encoding="utf-8")  # noqa: SIM115 (closed by _load)
+            self.file = open(self.folder / "chunk.nq", "wb")  # noqa: SIM115 (closed by _load)
         new_gazetteer = [line for line in report.gazetteer if line not in self.gazetteer]
         self.gazetteer.update(new_gazetteer)
-        self.file.write(report.nquads + "".join(f"{line}\n" for line in new_gazetteer))
+        self.file.write(report.nquads + "".join(f"{line}\n" for line in new_gazetteer).encode("utf-8"))
         self.quads += report.quads + len(new_gazetteer)
         self.reports.append((report.graph, _identifier(report), key, report.gazetteer))
         if self.quads >= BULK_CHUNK:

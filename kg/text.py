@@ -1,6 +1,7 @@
 """Text normalisation that keeps offsets: every change maps one character to one."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -35,6 +36,7 @@ _HIDDEN = "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufef
 HIDDEN = re.compile(f"[{_HIDDEN}]")
 _AS_SPACE = re.compile(f"[{_SPACES}{_HIDDEN}{_CONTROLS}]")  # odd spaces, hidden marks and control characters
 _SURROGATES = re.compile("[\ud800-\udfff]")  # halves of a pair, alone: not text, cannot be written as UTF-8
+_ODD = re.compile(f"[\x85\u2028\u2029{_SPACES}{_HIDDEN}{_CONTROLS}\ud800-\udfff]")  # what the three above change
 
 
 def normalize(text: str) -> str:
@@ -43,9 +45,10 @@ def normalize(text: str) -> str:
     Control characters and HIDDEN marks become spaces; Unicode's line and paragraph separators, line breaks."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", " \n").replace("\r", "\n")
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _AS_SPACE.sub(" ", text)
-    text = _SURROGATES.sub("\ufffd", text)
+    if _ODD.search(text):  # most texts have none: one look instead of three
+        text = _LINE_BREAKS.sub("\n", text)
+        text = _AS_SPACE.sub(" ", text)
+        text = _SURROGATES.sub("\ufffd", text)
     return _TONE_RE.sub(_old_tone, text)
 
 
@@ -73,6 +76,12 @@ def slug(text: str) -> str:
     """A stable IRI segment from a name."""
     s = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
     return s or "x"
+
+
+@functools.lru_cache(maxsize=8)
+def lower_cased(text: str) -> str:
+    """text.lower(), kept for the next reader of the same text (every trigger reads a sentence in turn)."""
+    return text.lower()
 
 
 def squash(text: str) -> str:

@@ -22,10 +22,14 @@ class AwardFinder:
         self.on_behalf = re.compile(r"thay mặt\s+", re.IGNORECASE)
         self.any_type = WordTrigger([f for row in gaz.award_types for f in row.data["forms"]])
 
+    def named_in(self, text: str) -> bool:
+        """Whether the text names a kind of award at all."""
+        return self.any_type.search(text) is not None
+
     def find(self, sentence: Sentence, givers: list[tuple[int, int, Body | Title | str]]) -> list[Award]:
         """Awards in a sentence; `givers` are the bodies, nameless titles and people it names, with spans."""
         text = sentence.text
-        if not self.any_type.search(text):
+        if not self.named_in(text):
             return []
         awards: list[Award] = []
         clause_start = 0

@@ -44,8 +44,8 @@ class DirectiveFinder:
         self.bodies = bodies
         self.titles = titles
         words = self.gaz.doc_word_re
-        # a citation starts with a document's type or "số": a sentence without them cites nothing
-        self.trigger = WordTrigger([re.escape(w) for w in self.gaz.doc_type_by_word] + ["số"])
+        # where a citation can start: a document's type and its number, a congress's resolution, "số" and a number
+        self.trigger = WordTrigger([rf"(?:{words})\s+(?:số\s*)?\d+", "nghị quyết đại hội", r"số:? \d+"])
         self.cite = re.compile(  # every citation starts a word: checking that first makes the search fast
             rf"(?<![^\W_])(?:(?P<congress>{_CONGRESS})"
             rf"|(?P<word>{words})\s+(?:số\s*)?(?:(?:{_PARTY_NUMBERS})|(?:{_PARTY_SYMBOL})|(?:{_ASSEMBLY_SYMBOL})"
