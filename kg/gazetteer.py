@@ -14,10 +14,10 @@ from .text import lower_cased
 
 
 def _data(name: str) -> str:
+    """A file of kg/data, as it is: the tables are written as kg.text.normalize leaves the reports (a test
+    in tests/test_places.py checks it)."""
     return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
 
-
-# The tables are written as kg.text.normalize leaves the reports (tests/test_places.py checks it): read as they are.
 
 def _toml(name: str) -> dict:
     return tomllib.loads(_data(name))
@@ -136,6 +136,8 @@ _ESCAPE_OR_CHAR = re.compile(r"\\.|.", re.DOTALL)
 def _lower(regex: str) -> str:
     """A regex for the lower-cased text: its letters lower-cased, its escapes ("\\W", "\\S") as they are."""
     return "".join(m.group() if m.group().startswith("\\") else m.group().lower() for m in _ESCAPE_OR_CHAR.finditer(regex))
+
+
 _LETTERS = re.compile(r"(?<![\\<])[^\W\d_]{2,}")
 
 
@@ -291,7 +293,8 @@ class Gazetteer:
         no person's; the provinces and communes of a date are the political map's (kg/places.py)."""
         from .places import place_names, political_map
 
-        self.districts = political_map(None).units
+        self._district_map = political_map(None)
+        self.districts = self._district_map.units
         self.place_names = place_names()
 
     def level_of(self, written: str) -> dict[str, str]:
@@ -303,12 +306,7 @@ class Gazetteer:
 
     def district(self, name: str, level_word: str | None, province: Place | None) -> Place | None:
         """The district of that name, preferring the given level and province."""
-        options = self.districts.get(name, [])
-        if level_word:
-            options = [p for p in options if p.level_word == level_word] or options
-        if province:
-            options = [p for p in options if p.province == province.name] or options
-        return options[0] if options else None
+        return self._district_map.unit(name, level_word, province)
 
 
 @functools.cache

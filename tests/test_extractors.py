@@ -632,3 +632,22 @@ def test_congress_resolution_two_forms_merged():
 def test_steering_committee_full_name():
     f = facts(CA_MAU + "Ban Chỉ đạo thực hiện QCDC ở cơ sở tỉnh họp phiên thường kỳ.")
     assert "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh Cà Mau" in body_names(f)
+
+
+def test_the_sentence_splitter_gives_underthesea_s_sentences():
+    """kg.sentences.sent_tokenize jumps between sentence marks but keeps underthesea's rules, on the seed
+    reports and on text made of the marks, abbreviations, digits and spaces those rules turn on."""
+    import random
+
+    from underthesea import sent_tokenize as underthesea_sentences
+
+    from conftest import SHARED
+    from kg.sentences import sent_tokenize
+
+    texts = [line for path in sorted((SHARED / "corpus" / "seeds").glob("*.txt"))
+             for line in normalize(path.read_text(encoding="utf-8")).split("\n")]
+    pieces = ["a", "b ", "TP.", "TP. ", "1.2", "...", ". ", "? ", "!", "\t", "A", "Đ", "_x.", "e.g", "Th.S ", "v.v..",
+              " ", "x.y.z"]
+    chance = random.Random(7)
+    texts += ["".join(chance.choice(pieces) for _ in range(chance.randint(0, 12))) for _ in range(3000)]
+    assert [sent_tokenize(t) for t in texts] == [underthesea_sentences(t) for t in texts]

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from ..phrases import Context, Spans
 from ..phrases.bodies import BodyMatch
 from ..phrases.names import NameFinder, NameSpan
-from ..phrases.titles import TitleMatch, complete_chain, title_name
-from ..records import Body, Sentence, Tenure, Title
+from ..phrases.titles import TitleMatch, complete_chain
+from ..records import Sentence, Tenure, Title
 from ..text import CAPITAL
 
 # What may stand between two titles of one person: a comma, a dash, "kiêm", "và", a term.
@@ -253,8 +253,7 @@ class OfficialsReader:
                      and b.body.name.startswith(heads)), None)
         if body is None:
             return t
-        return TitleMatch(t.start, t.end, Title(t.role, body, title_name(t.prefix, body), t.written), t.former,
-                          body_start=t.body_start)
+        return t.completed(body)
 
 
 def _chains(titles: list[TitleMatch], text: str) -> list[list[TitleMatch]]:
@@ -282,8 +281,4 @@ def _without(text: str, start: int, end: int, titles: list[TitleMatch]) -> str:
 
 def tenures_of(person: PersonMention, sentence: Sentence) -> list[Tenure]:
     return [Tenure(person.person, t, t.name in person.former, sentence) for t in person.titles]
-
-
-def body_of(title: Title) -> Body:
-    return title.body
 

@@ -139,27 +139,26 @@ class TitleFinder:
         return BodyMatch(pos, end, None, sub=sub, fallback=of_committee(sub, own) if own else None)
 
     def _role(self, text, pos, ctx):
-        for row in self.roles.at(text, pos):
-            m = row.pattern.match(text, pos)
-            if not m or not text.startswith(" ", m.end()):
-                continue
-            body = self.bodies.match_at(text, m.end() + 1, ctx, settle=False)
-            if body is not None and (body.body is not None or body.pending):
+        for row, body in self._rows_then_body(self.roles, text, pos, ctx):
+            if body.body is not None or body.pending:
                 return self._title(pos, body.end, row.name, body, text)
         return None
 
     def _head_role(self, text, pos, ctx):
-        for row in self.head_roles.at(text, pos):
-            m = row.pattern.match(text, pos)
-            if not m or not text.startswith(" ", m.end()):
-                continue
-            body = self.bodies.match_at(text, m.end() + 1, ctx, settle=False)
-            if body is None:
-                continue
+        for row, body in self._rows_then_body(self.head_roles, text, pos, ctx):
             for word, spelling in self.gaz.head_role_words.items():
                 if body.head.startswith(word + " ") or body.head == word:
                     return self._title(pos, body.end, f"{row.name} {spelling}", body, text, row.name)
         return None
+
+    def _rows_then_body(self, rows: ByFirstWord, text: str, pos: int, ctx: Context):
+        """(row, body) for each row written at `pos` and followed by a space and a body, in table order."""
+        for row in rows.at(text, pos):
+            m = row.pattern.match(text, pos)
+            if m and text.startswith(" ", m.end()):
+                body = self.bodies.match_at(text, m.end() + 1, ctx, settle=False)
+                if body is not None:
+                    yield row, body
 
     def _bare(self, text, pos, ctx):
         """A role followed by a person's name and no body: "Phó Trưởng ban Cầm Văn Tú"."""
