@@ -106,7 +106,8 @@ def _rss(pid: int) -> int:
 
 
 def timed(argv: list[str]) -> dict:
-    """A child process: wall time, CPU time of all its processes, peak memory, exit status."""
+    """A child process: wall time, CPU time of all its processes, peak memory (sampled: the children's
+    ru_maxrss is the largest of every child so far, a bulk load's among them), exit status."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     child = subprocess.Popen(argv, cwd=ROOT)
@@ -116,7 +117,7 @@ def timed(argv: list[str]) -> dict:
     peak = memory.stop()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall": wall, "cpu": cpu, "peak": max(peak, after.ru_maxrss * 1024), "code": code}
+    return {"wall": wall, "cpu": cpu, "peak": peak, "code": code}
 
 
 def build(folder: Path, target: list[str], workers: int) -> dict:
@@ -242,10 +243,11 @@ def main() -> int:
         print(f"characters: {chars:,}   reports: {n:,}")
         to_file = build(folder, ["-o", str(nquads)], args.workers)
         report_build("build to N-Quads", to_file, chars, n)
-        load = bulk_load(nquads, floor_store)
-        print(f"Oxigraph bulk load of it: {load['wall']:.1f} s wall, {load['cpu']:.1f} CPU-s")
         into_store = build(folder, ["--store", str(store)], args.workers)
         report_build("build into a store", into_store, chars, n)
+        load = bulk_load(nquads, floor_store)
+        print(f"Oxigraph bulk load of the N-Quads: {load['wall']:.1f} s wall, {load['cpu']:.1f} CPU-s; "
+              f"peak memory {load['peak'] / 2**20:,.0f} MiB")
         floor = to_file["cpu"] + load["cpu"]
         over = into_store["cpu"] / floor
         print(f"store build / its floor (N-Quads build + bulk load, {floor:.1f} CPU-s) = {over:.2f} "
