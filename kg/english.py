@@ -9,22 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
+from .gazetteer import data_toml
 from .records import Award, Body, Directive, Event, Place, Title
-from .text import normalize
 
 LANGUAGES = ("vi", "en")  # of the names: rdfs:label @vi, skos:prefLabel @en
 CONGRESS_RESOLUTION = "Nghị quyết Đại hội"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 _PLACEHOLDER = re.compile(r"\\\{(\w+)\\\}")
-
-
-def _table(name: str) -> dict:
-    return tomllib.loads(normalize(resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True)
@@ -47,7 +41,7 @@ class Tables:
 
 @functools.cache
 def tables() -> Tables:
-    bodies, roles = _table("bodies.toml"), _table("roles.toml")
+    bodies, roles = data_toml("bodies.toml"), data_toml("roles.toml")
     role_en = {r["name"]: r["en"] for r in roles["role"]}
     role_en |= {f"{r['prefix']} {spelling}": r["en"] for r in roles["head_role"]
                 for spelling in roles["head_role_words"].values()}
@@ -66,9 +60,9 @@ def tables() -> Tables:
         purposes=steering["purposes_en"], levels=english["levels"], offices=english["offices"],
         roles=role_en, posts={r["name"]: r["en_posts"] for r in roles["role"] if "en_posts" in r},
         concepts={"role": role_en,
-                  "doctype": {r["name"]: r["en"] for r in _table("documents.toml")["type"]},
-                  "eventtype": {r["name"]: r["en"] for r in _table("events.toml")["type"]},
-                  "awardtype": {r["name"]: r["en"] for r in _table("awards.toml")["type"]}})
+                  "doctype": {r["name"]: r["en"] for r in data_toml("documents.toml")["type"]},
+                  "eventtype": {r["name"]: r["en"] for r in data_toml("events.toml")["type"]},
+                  "awardtype": {r["name"]: r["en"] for r in data_toml("awards.toml")["type"]}})
 
 
 def place_phrase(place: Place, level_word: str) -> str | None:

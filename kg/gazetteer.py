@@ -19,7 +19,8 @@ def _data(name: str) -> str:
     return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def _toml(name: str) -> dict:
+def data_toml(name: str) -> dict:
+    """A TOML table of kg/data."""
     return tomllib.loads(_data(name))
 
 
@@ -213,7 +214,7 @@ class Gazetteer:
     """Bodies, roles, places, documents, events, awards and text patterns."""
 
     def __init__(self) -> None:
-        bodies = _toml("bodies.toml")
+        bodies = data_toml("bodies.toml")
         self.central = _named(bodies["central"])
         self.central_by_name = {n.name: n for n in self.central}
         self.committees = _named(bodies["committee"])
@@ -236,7 +237,7 @@ class Gazetteer:
             + r")(?![^\W_])", re.IGNORECASE)
         self.text_abbreviations = {r["form"]: r["expansion"] for r in data_table("abbreviations.tsv")}
 
-        roles = _toml("roles.toml")
+        roles = data_toml("roles.toml")
         self.roles = _named(roles["role"])
         self.head_roles = [Named(r["prefix"], word_regex(r["forms"]), r) for r in roles["head_role"]]
         self.head_role_words = roles["head_role_words"]
@@ -246,7 +247,7 @@ class Gazetteer:
         role_forms = [f for group in (roles["role"], roles["head_role"], roles["special"]) for r in group for f in r["forms"]]
         self.title_trigger = WordTrigger(role_forms)
 
-        docs = _toml("documents.toml")
+        docs = data_toml("documents.toml")
         self.doc_types = docs["type"]
         self.doc_type_by_code = {}
         for t in self.doc_types:
@@ -256,32 +257,30 @@ class Gazetteer:
         self.doc_word_re = alternation([re.escape(w) for w in self.doc_type_by_word])
         self.issuers = {r["code"].upper(): r for r in docs["issuer"]}
 
-        events = _toml("events.toml")
+        events = data_toml("events.toml")
         self.events = events
         self.event_types = _named(events["type"])
-        self.event_parts = events["parts"]
         visit = events["visit"]
         self.visit_type = visit["type"]
         self.visit_re = re.compile(rf"(?P<delegation>{visit['delegation']})\s+(?P<who>.{{3,200}}?)\s*{visit['verb']}",
                                    re.IGNORECASE)
         self.venue_before = re.compile(r"(?:" + alternation(events["venue_words"]) + r")\s+$", re.IGNORECASE)
-        awards = _toml("awards.toml")
+        awards = data_toml("awards.toml")
         self.award_types = _named(awards["type"])
         self.award_recipients = awards["recipients"]
 
-        text = _toml("text.toml")
+        text = data_toml("text.toml")
         self.chrome_re = re.compile(r"^\s*(?:" + "|".join(text["chrome"]) + ")", re.IGNORECASE)
         self.caption_start_re = re.compile(r"^\s*(?:" + "|".join(text["caption_starts"]) + ")", re.IGNORECASE)
         self.caption_mark_re = re.compile("|".join(text["caption_marks"]))
         self.honorific_forms = text["honorifics"]
         self.honorific_re = re.compile(r"(?:" + alternation(text["honorifics"]) + r")\s*$", re.IGNORECASE)
-        self.honorifics = [h.lower() for h in text["honorifics"]]
         self.short_name_honorifics = text["short_name_honorifics"]
         self.place_before = text["place_before"]
         self.level_before = text["level_before"]
         self.not_people = set(text["not_people"])
         self.not_a_place_alone = set(text["not_a_place_alone"])
-        self.parts_of_day = text["parts_of_day"]
+        self.parts_of_day = tuple(text["parts_of_day"])
         self.former_words = text["former"]
         self.generic_before = set(text["generic_before"])
         self.surnames = {ln.strip() for ln in _data("surnames.txt").splitlines() if ln.strip() and not ln.startswith("#")}

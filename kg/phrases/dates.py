@@ -2,19 +2,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
 from . import Context
 
-DATE_RE = re.compile(
-    r"(?:(?P<pod>sáng|trưa|chiều|tối|đêm)\s+(?:hôm\s+)?(?:nay\s+)?(?:\(\s*)?)?(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?"
-    r"(?:(?:vào\s+)?ngày\s+)*(?:(?P<first>\d{1,2})\s*(?:và|,|-|–|đến(?:\s+ngày)?)\s*(?=\d{1,2}\s*[/.-]))?"
-    r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(?P<m>\d{1,2})"
-    r"(?:\s*(?:/|-|\.|\s+năm\s+)\s*(?P<y>\d{4}))?(?![\d/])"
-    r"|(?<![\d/.-])(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d/-])",
-    re.IGNORECASE,
-)
+@functools.cache
+def date_regex(parts_of_day: tuple[str, ...]) -> re.Pattern:
+    """A date as reports write it, led by one of the parts of the day (kg/data/text.toml) or not."""
+    return re.compile(
+        r"(?:(?P<pod>" + "|".join(map(re.escape, parts_of_day)) + r")\s+(?:hôm\s+)?(?:nay\s+)?(?:\(\s*)?)?"
+        r"(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?"
+        r"(?:(?:vào\s+)?ngày\s+)*(?:(?P<first>\d{1,2})\s*(?:và|,|-|–|đến(?:\s+ngày)?)\s*(?=\d{1,2}\s*[/.-]))?"
+        r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(?P<m>\d{1,2})"
+        r"(?:\s*(?:/|-|\.|\s+năm\s+)\s*(?P<y>\d{4}))?(?![\d/])"
+        r"|(?<![\d/.-])(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d/-])",
+        re.IGNORECASE,
+    )
+
 _URL_DATE = re.compile(r"(?<!\d)(20\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_MONTH = re.compile(r"/(20\d{2})[/-]?(0[1-9]|1[0-2])/")
 
@@ -32,7 +38,7 @@ class DateMention:
 def find_dates(text: str, ctx: Context) -> list[DateMention]:
     """The dates a sentence writes; a day of a range ("6 và 7/8") is its first day."""
     out = []
-    for m in DATE_RE.finditer(text):
+    for m in date_regex(ctx.gaz.parts_of_day).finditer(text):
         if m["iy"]:
             day, month, year = int(m["id"]), int(m["im"]), int(m["iy"])
         else:

@@ -39,7 +39,6 @@ class NameSpan:
 class NameFinder:
     def __init__(self, gaz):
         self.gaz = gaz
-        self.surnames = gaz.surnames
         # a family name starts a word; "H'" and "K'" names run on ("H'Hen Niê"). No look-behind in front:
         # word_start_search checks word starts and lets the search skip ahead
         self.start_re = re.compile(r"(?:" + literal_alternation(gaz.surnames) + r")(?![^\W_'’])|[HK]['’][^\W\d_]")
